@@ -1,0 +1,140 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Registry;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Rizquna.Http;
+
+/// <summary>
+/// Runs every request of a connector's <see cref="HttpClient"/> through a Polly pipeline: total timeout, retry (reads and
+/// idempotent calls only, honouring a short <c>Retry-After</c>), a circuit breaker per account, and an attempt timeout.
+/// A request that creates content gets exactly one attempt: a timeout or 5xx on it is an unknown outcome for the
+/// connector to reconcile, never something to repeat blindly.
+/// </summary>
+public sealed class ResilienceHandler : DelegatingHandler
+{
+    private static readonly ResiliencePropertyKey<bool> RetryableKey = new("Rizquna.Retryable");
+
+    private readonly ResilienceSettings _settings;
+    private readonly TimeProvider _timeProvider;
+    private readonly ResiliencePipelineRegistry<string> _pipelines;
+
+    /// <summary>Creates the handler.</summary>
+    public ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _pipelines = new ResiliencePipelineRegistry<string>(new ResiliencePipelineRegistryOptions<string>());
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var account = request.Options.TryGetValue(RizqunaHttpRequest.AccountKey, out var key) ? key : string.Empty;
+        var pipeline = _pipelines.GetOrAddPipeline<HttpResponseMessage>(account, BuildPipeline);
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryableKey, request.IsRetryable());
+        try
+        {
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                static async (ctx, state) =>
+                {
+                    try
+                    {
+                        var response = await state.Handler.SendCore(state.Request, ctx.CancellationToken).ConfigureAwait(false);
+                        return Outcome.FromResult(response);
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(ex);
+                    }
+                },
+                context,
+                (Handler: this, Request: request)).ConfigureAwait(false);
+
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendCore(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+
+    private void BuildPipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder)
+    {
+        builder.TimeProvider = _timeProvider;
+        builder
+            .AddTimeout(_settings.TotalTimeout)
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(1, _settings.MaxRetryAttempts),
+                Delay = _settings.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context, args.Outcome, args.AttemptNumber)),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } response ? RetryAfterReader.Read(response, _timeProvider.GetUtcNow()) : null),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = _settings.CircuitFailureRatio,
+                MinimumThroughput = _settings.CircuitMinimumThroughput,
+                SamplingDuration = _settings.CircuitSamplingDuration,
+                BreakDuration = _settings.CircuitBreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsFailure(args.Outcome)),
+            })
+            .AddTimeout(_settings.AttemptTimeout);
+    }
+
+    private bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber)
+    {
+        if (attemptNumber >= _settings.MaxRetryAttempts
+            || !context.Properties.TryGetValue(RetryableKey, out var retryable) || !retryable
+            || context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        if (outcome.Exception is not null)
+        {
+            return outcome.Exception is HttpRequestException or TimeoutRejectedException;
+        }
+
+        var response = outcome.Result!;
+        if (!RetryAfterReader.IsTransientStatus(response.StatusCode))
+        {
+            return false;
+        }
+
+        // A long Retry-After goes back to the caller (the scheduler waits), it is not slept through here.
+        var retryAfter = RetryAfterReader.Read(response, _timeProvider.GetUtcNow());
+        if (retryAfter is { } wait && wait > _settings.MaxInProcessRetryAfter)
+        {
+            return false;
+        }
+
+        return true; // Polly disposes the response it retries past.
+    }
+
+    private static bool IsFailure(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || (outcome.Result is { } response && (int)response.StatusCode >= 500);
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _pipelines.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

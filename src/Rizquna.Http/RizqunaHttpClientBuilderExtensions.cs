@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Rizquna.Http;
+
+/// <summary>Registers the resilience handler on a connector's named or typed <see cref="HttpClient"/>.</summary>
+public static class RizqunaHttpClientBuilderExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ResilienceHandler"/> with the settings <paramref name="settings"/> returns (read once per handler
+    /// lifetime). Time comes from the registered <see cref="TimeProvider"/>, or the system clock.
+    /// </summary>
+    public static IHttpClientBuilder AddRizqunaResilience(this IHttpClientBuilder builder, Func<IServiceProvider, ResilienceSettings> settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        return builder.AddHttpMessageHandler(sp => new ResilienceHandler(settings(sp), sp.GetService<TimeProvider>()));
+    }
+}
