@@ -1,0 +1,143 @@
+using System.Net;
+using Polly.Timeout;
+using Rizquna.Http;
+
+namespace Rizquna.Http.Tests;
+
+public sealed class ResilienceHandlerTests
+{
+    private static ResilienceSettings FastSettings() => new()
+    {
+        RetryBaseDelay = TimeSpan.Zero,
+        MaxRetryAttempts = 3,
+        AttemptTimeout = TimeSpan.FromSeconds(5),
+        TotalTimeout = TimeSpan.FromSeconds(30),
+        CircuitMinimumThroughput = 100,
+    };
+
+    private static (HttpClient Client, CountingHandler Inner) Create(Func<int, HttpResponseMessage> respond, ResilienceSettings? settings = null)
+    {
+        var inner = new CountingHandler(respond);
+        var handler = new ResilienceHandler(settings ?? FastSettings()) { InnerHandler = inner };
+        return (new HttpClient(handler) { BaseAddress = new Uri("https://platform.test/") }, inner);
+    }
+
+    [Fact]
+    public async Task A_read_is_retried_on_503_until_it_succeeds()
+    {
+        var (client, inner) = Create(n => n < 3 ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) : new HttpResponseMessage(HttpStatusCode.OK));
+
+        using var response = await client.GetAsync("status");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, inner.Calls);
+    }
+
+    [Fact]
+    public async Task A_content_creating_post_is_sent_exactly_once_even_on_503()
+    {
+        var (client, inner) = Create(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+
+        using var response = await client.PostAsync("feed", new StringContent("message=hi"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(1, inner.Calls);
+    }
+
+    [Fact]
+    public async Task A_post_marked_idempotent_is_retried()
+    {
+        var (client, inner) = Create(n => n == 1 ? new HttpResponseMessage(HttpStatusCode.BadGateway) : new HttpResponseMessage(HttpStatusCode.OK));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "status/fetch") { Content = new StringContent("{}") };
+        request.MarkIdempotent();
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, inner.Calls);
+    }
+
+    [Fact]
+    public async Task A_long_retry_after_is_handed_back_instead_of_slept_through()
+    {
+        var (client, inner) = Create(_ =>
+        {
+            var r = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMinutes(10));
+            return r;
+        });
+
+        using var response = await client.GetAsync("status");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(1, inner.Calls);
+    }
+
+    [Fact]
+    public async Task A_client_error_is_not_retried()
+    {
+        var (client, inner) = Create(_ => new HttpResponseMessage(HttpStatusCode.BadRequest));
+
+        using var response = await client.GetAsync("status");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(1, inner.Calls);
+    }
+
+    [Fact]
+    public async Task A_post_that_times_out_becomes_outcome_unknown_and_is_not_resent()
+    {
+        var settings = FastSettings();
+        settings.AttemptTimeout = TimeSpan.FromMilliseconds(50);
+        var inner = new HangingHandler();
+        var client = new HttpClient(new ResilienceHandler(settings) { InnerHandler = inner }) { BaseAddress = new Uri("https://platform.test/") };
+
+        var thrown = await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.PostAsync("media_publish", new StringContent("x")));
+        var mapped = TransportFailure.Map(PlatformId.Instagram, thrown, createsContent: true, CancellationToken.None);
+
+        Assert.Equal(1, inner.Calls);
+        Assert.NotNull(mapped);
+        Assert.Equal(PlatformErrorKind.OutcomeUnknown, mapped!.Kind);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_is_not_mapped_to_a_platform_failure()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        var ex = new TaskCanceledException();
+
+        Assert.Null(TransportFailure.Map(PlatformId.Telegram, ex, createsContent: true, cts.Token));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public void A_connection_that_was_never_made_is_transient_even_for_a_create()
+    {
+        var ex = new HttpRequestException(HttpRequestError.ConnectionError, "refused");
+
+        var mapped = TransportFailure.Map(PlatformId.Facebook, ex, createsContent: true, CancellationToken.None);
+
+        Assert.Equal(PlatformErrorKind.Transient, mapped!.Kind);
+    }
+
+    private sealed class CountingHandler(Func<int, HttpResponseMessage> respond) : HttpMessageHandler
+    {
+        public int Calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(respond(Interlocked.Increment(ref Calls)));
+    }
+
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        public int Calls;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Calls);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        }
+    }
+}
