@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Polly.Registry;
 
 namespace Rizquna.Http;
 
@@ -13,6 +15,11 @@ public static class RizqunaHttpClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
-        return builder.AddHttpMessageHandler(sp => new ResilienceHandler(settings(sp), sp.GetService<TimeProvider>()));
+        // One pipeline registry per client name, shared across handler rotations: circuit state survives them.
+        builder.Services.TryAddKeyedSingleton(builder.Name, static (_, _) => new ResiliencePipelineRegistry<string>());
+        return builder.AddHttpMessageHandler(sp => new ResilienceHandler(
+            settings(sp),
+            sp.GetService<TimeProvider>(),
+            sp.GetRequiredKeyedService<ResiliencePipelineRegistry<string>>(builder.Name)));
     }
 }

@@ -19,14 +19,31 @@ public sealed class ResilienceHandler : DelegatingHandler
     private readonly ResilienceSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipelineRegistry<string> _pipelines;
+    private readonly bool _ownsPipelines;
 
-    /// <summary>Creates the handler.</summary>
+    /// <summary>Creates a handler with its own pipelines (circuit state lives as long as the handler).</summary>
     public ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider = null)
+        : this(settings, timeProvider, new ResiliencePipelineRegistry<string>(), ownsPipelines: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a handler over pipelines shared by every handler of one client, so a per-account circuit stays open across
+    /// the handler rotations of <c>IHttpClientFactory</c>.
+    /// </summary>
+    public ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider, ResiliencePipelineRegistry<string> sharedPipelines)
+        : this(settings, timeProvider, sharedPipelines, ownsPipelines: false)
+    {
+    }
+
+    private ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider, ResiliencePipelineRegistry<string> pipelines, bool ownsPipelines)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(pipelines);
         _settings = settings;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _pipelines = new ResiliencePipelineRegistry<string>(new ResiliencePipelineRegistryOptions<string>());
+        _pipelines = pipelines;
+        _ownsPipelines = ownsPipelines;
     }
 
     /// <inheritdoc />
@@ -130,7 +147,7 @@ public sealed class ResilienceHandler : DelegatingHandler
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && _ownsPipelines)
         {
             _pipelines.Dispose();
         }
