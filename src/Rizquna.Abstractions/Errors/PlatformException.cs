@@ -62,12 +62,14 @@ public class PlatformException : Exception
             return body;
         }
 
-        var cut = MaxRawBodyLength;
+        const string marker = "…[truncated]";
+        // The marker counts toward the limit, so a stored body is never longer than MaxRawBodyLength.
+        var cut = MaxRawBodyLength - marker.Length;
         if (char.IsHighSurrogate(body[cut - 1]))
         {
             cut--;
         }
 
-        return string.Concat(body.AsSpan(0, cut), "…[truncated]");
+        return string.Concat(body.AsSpan(0, cut), marker);
     }
 }

@@ -47,7 +47,7 @@ public static partial class SecretRedactor
         return RedactUrl(builder.ToString());
     }
 
-    [GeneratedRegex(@"(?<name>\b(?:access_token|input_token|appsecret_proof|client_secret|refresh_token|fb_exchange_token|code|sign|api_key|apikey|token)\b)=[^&#\s""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<name>(?<![A-Za-z0-9])(?:access_token|upload_token|bot_token|secret|password|input_token|appsecret_proof|client_secret|refresh_token|fb_exchange_token|code|sign|api_key|apikey|token)(?![A-Za-z0-9]))=[^&#\s""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretQueryParameter();
 
     [GeneratedRegex(@"/bot\d+:[A-Za-z0-9_-]+", RegexOptions.CultureInvariant)]
