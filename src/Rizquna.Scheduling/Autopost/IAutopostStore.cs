@@ -1,0 +1,60 @@
+namespace Rizquna.Scheduling.Autopost;
+
+/// <summary>
+/// Storage behind the queue and its worker. Implementations: <see cref="Storage.InMemoryAutopostStore"/> and
+/// <see cref="Storage.SqliteAutopostStore"/>. State rules live in <see cref="AutopostTransitions"/>; a store applies them atomically.
+/// </summary>
+public interface IAutopostStore
+{
+    /// <summary>Inserts a new item (its <see cref="AutopostItem.Id"/> is ignored) and returns it with its assigned id.</summary>
+    Task<AutopostItem> InsertAsync(AutopostItem item, CancellationToken cancellationToken = default);
+
+    /// <summary>One item by id, or null.</summary>
+    Task<AutopostItem?> GetAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Items matching the filters with an id below <paramref name="beforeId"/> (when given), newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<AutopostItem>> ListAsync(AutopostQuery query, long? beforeId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies <see cref="AutopostTransitions.Cancel"/> atomically.</summary>
+    Task<AutopostCommandResult> CancelAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies <see cref="AutopostTransitions.RetryNow"/> atomically.</summary>
+    Task<AutopostCommandResult> RetryNowAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Atomically claims up to <paramref name="max"/> due items (ready or pending approval with a due time ≤ now, or
+    /// posting with an expired lease): marks them posting until <paramref name="leaseUntil"/> and marks each due
+    /// channel's attempt as started (kept if one was already started). Returns each item as it was before the claim.
+    /// </summary>
+    Task<IReadOnlyList<AutopostClaim>> ClaimDueAsync(DateTimeOffset now, int max, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the outcome of claimed items in one atomic write. An item whose claim token no longer matches (its lease
+    /// expired and another worker claimed it) is left alone. Returns how many items were recorded.
+    /// </summary>
+    Task<int> CompleteAsync(IReadOnlyList<AutopostCompletion> completions, CancellationToken cancellationToken = default);
+
+    /// <summary>The id of an item other than <paramref name="excludeItemId"/> that posted <paramref name="dedupKey"/> to <paramref name="channel"/> at or after <paramref name="since"/>, or null.</summary>
+    Task<long?> FindRecentPostAsync(string channel, string dedupKey, DateTimeOffset since, long excludeItemId, CancellationToken cancellationToken = default);
+
+    /// <summary>Channels posted, failed or skipped with a time in [<paramref name="from"/>, <paramref name="to"/>), for reports.</summary>
+    Task<IReadOnlyList<AutopostChannelRecord>> ListChannelOutcomesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An item a worker claimed.</summary>
+/// <param name="Item">The item as it was before the claim (a channel with <see cref="AutopostChannelResult.AttemptStartedAt"/> set had an attempt with an unknown outcome).</param>
+/// <param name="ClaimToken">Proves the claim when completing.</param>
+/// <param name="ClaimedAt">When it was claimed.</param>
+public sealed record AutopostClaim(AutopostItem Item, long ClaimToken, DateTimeOffset ClaimedAt);
+
+/// <summary>The new state of a claimed item.</summary>
+/// <param name="ClaimToken">The token from the claim.</param>
+/// <param name="Item">The item after dispatch (status and channels computed by <see cref="AutopostTransitions"/>).</param>
+public sealed record AutopostCompletion(long ClaimToken, AutopostItem Item);
+
+/// <summary>One channel's outcome, for reports.</summary>
+/// <param name="ItemId">The queue item.</param>
+/// <param name="Title">The item's title.</param>
+/// <param name="Result">The channel's state.</param>
+/// <param name="At">When the outcome happened (posted time, or the item's last update).</param>
+public sealed record AutopostChannelRecord(long ItemId, string Title, AutopostChannelResult Result, DateTimeOffset At);
