@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { ok = true }));
-app.Run();
+using Rizquna.SampleHost;
+
+// The main job: `dotnet run --project samples/Rizquna.SampleHost` (see HostApp for the composition).
+HostApp.Build(args).Run();

@@ -1,0 +1,24 @@
+using System.Reflection;
+
+namespace Rizquna.SampleHost.Admin;
+
+/// <summary>
+/// Serves the read-only dashboard: static HTML and JS embedded in the assembly (so it works from any content root),
+/// which call the API with a token the operator types in (kept in the tab's session storage only).
+/// </summary>
+internal static class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/admin", () => Asset("index.html", "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/admin/", () => Asset("index.html", "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/admin/admin.js", () => Asset("admin.js", "text/javascript; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/admin/admin.css", () => Asset("admin.css", "text/css; charset=utf-8")).ExcludeFromDescription();
+    }
+
+    private static IResult Asset(string name, string contentType)
+    {
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Rizquna.SampleHost.Admin.wwwroot." + name);
+        return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
+    }
+}

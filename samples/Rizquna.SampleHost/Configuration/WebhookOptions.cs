@@ -1,0 +1,33 @@
+namespace Rizquna.SampleHost.Configuration;
+
+/// <summary><c>Rizquna:Webhooks</c> — inbound webhooks: content generators and platform callbacks.</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Rizquna:Webhooks";
+
+    /// <summary>Generator sources by name (<c>POST /api/autopost/webhook/{source}</c>), each with its HMAC secret.</summary>
+    public Dictionary<string, WebhookSourceOptions> Sources { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How far a signed timestamp may be from now before the delivery is rejected as a replay.</summary>
+    public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Meta's <c>hub.verify_token</c> for the subscription handshake.</summary>
+    public string? MetaVerifyToken { get; set; }
+
+    /// <summary>Meta app secret: <c>X-Hub-Signature-256</c> is HMAC-SHA256 of the raw body with it.</summary>
+    public string? MetaAppSecret { get; set; }
+
+    /// <summary>The <c>secret_token</c> given to Telegram's setWebhook (sent back as <c>X-Telegram-Bot-Api-Secret-Token</c>).</summary>
+    public string? TelegramSecretToken { get; set; }
+
+    /// <summary>WAHA's webhook <c>hmac.key</c> (<c>X-Webhook-Hmac</c> is HMAC-SHA512 of the raw body).</summary>
+    public string? WahaHmacKey { get; set; }
+}
+
+/// <summary>One content generator allowed to push items.</summary>
+public sealed class WebhookSourceOptions
+{
+    /// <summary>Shared secret for <c>X-Rizquna-Signature: sha256=hex(HMAC-SHA256(secret, timestamp + "." + body))</c>.</summary>
+    public string Secret { get; set; } = string.Empty;
+}

@@ -1,0 +1,180 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Rizquna.Connectors.Waha.Diagnostics;
+using Rizquna.Connectors.Waha.Sessions;
+using Rizquna.Http;
+
+namespace Rizquna.Connectors.Waha.Api;
+
+/// <summary>A message WAHA accepted: its id and time.</summary>
+internal readonly record struct WahaSent(string Id, DateTimeOffset SentAt);
+
+/// <summary>
+/// The WAHA HTTP calls. Sends the <c>X-Api-Key</c> on each request (never logged, redacted from bodies), ties each request to
+/// the account for the circuit breaker, marks only reads as retryable, and turns every failure into a <see cref="PlatformException"/>.
+/// </summary>
+internal sealed class WahaClient
+{
+    public const string HttpClientName = "Rizquna.Waha";
+    private const string ApiKeyHeader = "X-Api-Key";
+
+    private readonly IHttpClientFactory _factory;
+    private readonly IOptionsMonitor<WahaOptions> _options;
+    private readonly WahaSessionMonitor _sessions;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public WahaClient(IHttpClientFactory factory, IOptionsMonitor<WahaOptions> options, WahaSessionMonitor sessions, TimeProvider? time = null, ILogger<WahaClient>? logger = null)
+    {
+        _factory = factory;
+        _options = options;
+        _sessions = sessions;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    public WahaOptions Options => _options.CurrentValue;
+
+    /// <summary>The session an account uses: its <see cref="AccountRef.PlatformAccountId"/>, or the configured default.</summary>
+    public string SessionOf(AccountRef account) =>
+        string.IsNullOrWhiteSpace(account.PlatformAccountId) ? _options.CurrentValue.Session : account.PlatformAccountId;
+
+    public Task<WahaSent> SendTextAsync(AccountRef account, string chatId, string text, string? replyTo, CancellationToken cancellationToken)
+    {
+        var session = SessionOf(account);
+        var body = new SendTextBody { Session = session, ChatId = chatId, Text = text, ReplyTo = replyTo, LinkPreview = _options.CurrentValue.LinkPreview };
+        return SendAsync(account, session, "api/sendText", body, WahaJsonContext.Default.SendTextBody, cancellationToken);
+    }
+
+    /// <summary><c>POST /api/sendImage|sendVideo|sendFile</c> with a file by URL or base64 data.</summary>
+    public Task<WahaSent> SendFileAsync(AccountRef account, string endpoint, string chatId, WahaFileBody file, string? caption, string? replyTo, CancellationToken cancellationToken)
+    {
+        var session = SessionOf(account);
+        var body = new SendFileBody { Session = session, ChatId = chatId, File = file, Caption = string.IsNullOrEmpty(caption) ? null : caption, ReplyTo = replyTo };
+        return SendAsync(account, session, endpoint, body, WahaJsonContext.Default.SendFileBody, cancellationToken);
+    }
+
+    /// <summary><c>GET /api/sessions/{session}</c>.</summary>
+    public async Task<SessionDto> GetSessionAsync(AccountRef account, CancellationToken cancellationToken)
+    {
+        var session = SessionOf(account);
+        using var request = NewRequest(HttpMethod.Get, account, "api/sessions/" + Uri.EscapeDataString(session));
+        return await ReadAsync(request, "session", WahaJsonContext.Default.SessionDto, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /api/{session}/chats</c>, most recent first where the gateway supports sorting.</summary>
+    public async Task<List<JsonElement>> GetChatsAsync(AccountRef account, CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue;
+        var session = SessionOf(account);
+        var path = $"api/{Uri.EscapeDataString(session)}/chats?limit={options.PollChatLimit}&offset=0"
+                   + (options.SortChatsByActivity ? "&sortBy=conversationTimestamp&sortOrder=desc" : string.Empty);
+        using var request = NewRequest(HttpMethod.Get, account, path);
+        return await ReadAsync(request, "chats", WahaJsonContext.Default.ListJsonElement, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /api/{session}/chats/{chatId}/messages?limit=&amp;downloadMedia=false</c>.</summary>
+    public async Task<List<JsonElement>> GetMessagesAsync(AccountRef account, string chatId, CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue;
+        var session = SessionOf(account);
+        var path = $"api/{Uri.EscapeDataString(session)}/chats/{Uri.EscapeDataString(chatId)}/messages?limit={options.PollMessageLimit}&downloadMedia=false";
+        using var request = NewRequest(HttpMethod.Get, account, path);
+        return await ReadAsync(request, "messages", WahaJsonContext.Default.ListJsonElement, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<WahaSent> SendAsync<T>(AccountRef account, string session, string path, T body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        _sessions.ThrowIfPaused(session);
+        using var request = NewRequest(HttpMethod.Post, account, path);
+        request.Content = JsonContent.Create(body, typeInfo);
+
+        // A send creates a message: never marked idempotent, so the resilience handler gives it exactly one attempt.
+        using var response = await SendCoreAsync(request, path, createsContent: true, account, session, cancellationToken).ConfigureAwait(false);
+        var sent = await ReadBodyAsync(response, WahaJsonContext.Default.SentMessageDto, cancellationToken).ConfigureAwait(false);
+        return new WahaSent(WahaIds.MessageId(sent?.Id, sent?.Key) ?? string.Empty, ToTime(sent?.Timestamp ?? sent?.MessageTimestamp) ?? _time.GetUtcNow());
+    }
+
+    private async Task<T> ReadAsync<T>(HttpRequestMessage request, string operation, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        var account = request.Options.TryGetValue(AccountOption, out var a) ? a : throw new InvalidOperationException("account missing");
+        using var response = await SendCoreAsync(request, operation, createsContent: false, account, SessionOf(account), cancellationToken).ConfigureAwait(false);
+        return await ReadBodyAsync(response, typeInfo, cancellationToken).ConfigureAwait(false)
+               ?? throw new PlatformException(PlatformId.WhatsApp, PlatformErrorKind.Transient, $"WAHA: empty {operation} response.") { HttpStatus = (int)response.StatusCode };
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, string operation, bool createsContent, AccountRef account, string session, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _factory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TransportFailure.Map(PlatformId.WhatsApp, ex, createsContent, cancellationToken) is { } mapped)
+        {
+            WahaLog.CallFailed(_logger, operation, mapped.Kind, null);
+            throw mapped;
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            _sessions.NoteWorking(session);
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await ErrorBodyReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            var error = WahaErrorMapper.Map(response.StatusCode, body, createsContent, RetryAfterReader.Read(response, _time.GetUtcNow()), _options.CurrentValue.ApiKey);
+            WahaLog.CallFailed(_logger, operation, error.Kind, error.HttpStatus);
+            if (error.Kind == PlatformErrorKind.ReauthorizationRequired && error.PlatformCode is { } status)
+            {
+                await _sessions.ObserveAsync(account, session, status, cancellationToken).ConfigureAwait(false);
+            }
+
+            throw error;
+        }
+    }
+
+    private static async Task<T?> ReadBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw new PlatformException(PlatformId.WhatsApp, PlatformErrorKind.Transient, "WAHA: the response is not the expected JSON.", ex)
+            {
+                HttpStatus = (int)response.StatusCode,
+            };
+        }
+    }
+
+    private static readonly HttpRequestOptionsKey<AccountRef> AccountOption = new("Rizquna.Waha.Account");
+
+    private HttpRequestMessage NewRequest(HttpMethod method, AccountRef account, string path)
+    {
+        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)).ForAccount(account);
+        request.Options.Set(AccountOption, account);
+        if (_options.CurrentValue.ApiKey is { Length: > 0 } key)
+        {
+            request.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
+        }
+
+        return request;
+    }
+
+    internal static DateTimeOffset? ToTime(long? unix) => unix switch
+    {
+        null or <= 0 => null,
+        > 100_000_000_000 => DateTimeOffset.FromUnixTimeMilliseconds(unix.Value), // some engines report milliseconds
+        _ => DateTimeOffset.FromUnixTimeSeconds(unix.Value),
+    };
+}
