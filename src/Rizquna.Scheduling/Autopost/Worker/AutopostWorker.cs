@@ -43,8 +43,8 @@ public sealed partial class AutopostWorker
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _publishers = ByPlatform(publishers, static p => p.Platform);
-        _reconcilers = ByPlatform(reconcilers, static r => r.Platform);
+        _publishers = Lanes.LaneServices.ByPlatform(publishers, static p => p.Platform);
+        _reconcilers = Lanes.LaneServices.ByPlatform(reconcilers, static r => r.Platform);
         _posts = new AutopostPostBuilder(composer, shortener);
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _retry = retryPolicy ?? RetryPolicy.Default;
@@ -258,17 +258,6 @@ public sealed partial class AutopostWorker
                 LogAlertFailed(_logger, reporter.Name, exception.Message);
             }
         }
-    }
-
-    private static Dictionary<PlatformId, T> ByPlatform<T>(IEnumerable<T> services, Func<T, PlatformId> platform)
-    {
-        var map = new Dictionary<PlatformId, T>();
-        foreach (var service in services ?? [])
-        {
-            map.TryAdd(platform(service), service);
-        }
-
-        return map;
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Autopost item {ItemId} on {Channel}: attempt {Attempt} failed (retry: {WillRetry}): {Error}")]
