@@ -84,7 +84,7 @@ public sealed class MetaWebhookParser
                 Text = value.Message,
                 CreatedAt = value.CreatedTime is { } created ? GraphPaths.FromUnix(created) : entryTime,
                 IsFromSelf = value.From?.Id == ownerId,
-                Metadata = value.PostId is { } postId ? new Dictionary<string, string>(1) { ["meta.post_id"] = postId } : new Dictionary<string, string>(0),
+                Metadata = value.PostId is { } postId ? new Dictionary<string, string>(1) { ["meta.post_id"] = postId } : NoDetails.Instance,
             };
         }
 
@@ -100,7 +100,7 @@ public sealed class MetaWebhookParser
                 Text = value.Text,
                 CreatedAt = entryTime,
                 IsFromSelf = value.From?.Id == ownerId,
-                Metadata = value.Media?.Id is { } mediaId ? new Dictionary<string, string>(1) { ["meta.media_id"] = mediaId } : new Dictionary<string, string>(0),
+                Metadata = value.Media?.Id is { } mediaId ? new Dictionary<string, string>(1) { ["meta.media_id"] = mediaId } : NoDetails.Instance,
             };
         }
 
