@@ -65,6 +65,8 @@ public static class WahaServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboxResponder, WahaInboxResponder>(static sp => sp.GetRequiredService<WahaInboxResponder>()));
         services.TryAddSingleton<WahaSessionInspector>();
         services.TryAddSingleton<WahaSeenMessages>();
+        services.TryAddSingleton<WahaInboxPoller>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboxPoller, WahaInboxPoller>(static sp => sp.GetRequiredService<WahaInboxPoller>()));
         services.TryAddSingleton<WahaWebhookHandler>(static sp => new WahaWebhookHandler(
             sp.GetRequiredService<IOptionsMonitor<WahaOptions>>(), sp.GetRequiredService<WahaSeenMessages>(),
             sp.GetRequiredService<WahaSessionMonitor>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WahaWebhookHandler>>()));
