@@ -4,20 +4,20 @@ using Microsoft.Extensions.Options;
 namespace Rizquna.Connectors.Waha.Inbox;
 
 /// <summary>
-/// The message ids recently handed out per account, shared by the webhook and the poller so that a message seen by both
+/// The message ids recently handed out per WAHA session (ids are unique within a session, whichever account the host maps it to), shared by the webhook and the poller so that a message seen by both
 /// is delivered once. Bounded (<see cref="WahaOptions.SeenMessageCapacity"/>): the oldest ids are forgotten first. Process-local;
 /// the kernel's store dedups across restarts by (account, id).
 /// </summary>
 internal sealed class WahaSeenMessages
 {
-    private readonly ConcurrentDictionary<string, Window> _accounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Window> _sessions = new(StringComparer.Ordinal);
     private readonly IOptionsMonitor<WahaOptions> _options;
 
     public WahaSeenMessages(IOptionsMonitor<WahaOptions> options) => _options = options;
 
-    /// <summary>True the first time an id is offered for the account; false for a duplicate.</summary>
-    public bool TryMarkNew(AccountRef account, string messageId) =>
-        _accounts.GetOrAdd(account.ToString(), static (_, capacity) => new Window(capacity), _options.CurrentValue.SeenMessageCapacity)
+    /// <summary>True the first time an id is offered for the session; false for a duplicate.</summary>
+    public bool TryMarkNew(string session, string messageId) =>
+        _sessions.GetOrAdd(session, static (_, capacity) => new Window(capacity), _options.CurrentValue.SeenMessageCapacity)
             .TryAdd(messageId);
 
     private sealed class Window(int capacity)

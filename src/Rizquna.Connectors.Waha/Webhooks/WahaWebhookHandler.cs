@@ -101,7 +101,7 @@ public sealed class WahaWebhookHandler
     {
         if (WahaMessageMapper.Read(payload) is not { } message
             || WahaMessageMapper.ToItem(account, session, message, payload, "webhook:" + eventName) is not { } item
-            || !_seen.TryMarkNew(account, item.Id))
+            || !_seen.TryMarkNew(session, item.Id))
         {
             return [];
         }
