@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rizquna.Connectors.Waha.Api;
+using Rizquna.Connectors.Waha.Inbox;
 using Rizquna.Connectors.Waha.Publishing;
 using Rizquna.Connectors.Waha.Sessions;
 using Rizquna.Http;
@@ -63,6 +64,12 @@ public static class WahaServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPublisher, WahaPublisher>(static sp => sp.GetRequiredService<WahaPublisher>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboxResponder, WahaInboxResponder>(static sp => sp.GetRequiredService<WahaInboxResponder>()));
         services.TryAddSingleton<WahaSessionInspector>();
+        services.TryAddSingleton<WahaSeenMessages>();
+        services.TryAddSingleton<WahaInboxPoller>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboxPoller, WahaInboxPoller>(static sp => sp.GetRequiredService<WahaInboxPoller>()));
+        services.TryAddSingleton<WahaWebhookHandler>(static sp => new WahaWebhookHandler(
+            sp.GetRequiredService<IOptionsMonitor<WahaOptions>>(), sp.GetRequiredService<WahaSeenMessages>(),
+            sp.GetRequiredService<WahaSessionMonitor>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<WahaWebhookHandler>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, WahaSessionInspector>(static sp => sp.GetRequiredService<WahaSessionInspector>()));
         return services;
     }

@@ -49,11 +49,44 @@ internal sealed class MetaHarness : IDisposable
             o.Resilience.CircuitMinimumThroughput = 1000;
             configure?.Invoke(o);
         });
-        services.AddHttpClient(GraphClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Http);
+        Http.Fallback.Respond(req => throw new InvalidOperationException($"Unexpected call {req.Method} {req.RequestUri}"));
+        services.AddHttpClient(GraphClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new Recorder(Requests) { InnerHandler = Http });
         _provider = services.BuildServiceProvider();
     }
 
     public MockHttpMessageHandler Http { get; } = new();
+
+    /// <summary>Every request that reached the fake platform, in order.</summary>
+    public List<RecordedRequest> Requests { get; } = [];
+
+    public int Count(HttpMethod method, string pathSuffix)
+    {
+        lock (Requests)
+        {
+            return Requests.Count(r => r.Method == method && r.Uri.AbsolutePath.EndsWith(pathSuffix, StringComparison.Ordinal));
+        }
+    }
+
+    public RecordedRequest Last(HttpMethod method, string pathSuffix)
+    {
+        lock (Requests)
+        {
+            return Requests.Last(r => r.Method == method && r.Uri.AbsolutePath.EndsWith(pathSuffix, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/>, moving the manual clock on while it waits.</summary>
+    public async Task<T> RunWithClock<T>(Func<Task<T>> work, TimeSpan step)
+    {
+        var task = Task.Run(work);
+        for (var i = 0; i < 10_000 && !task.IsCompleted; i++)
+        {
+            await Task.Delay(1);
+            Clock.Advance(step);
+        }
+
+        return await task;
+    }
 
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
 
@@ -81,6 +114,29 @@ internal sealed class MetaHarness : IDisposable
         + ",\"fbtrace_id\":\"" + trace + "\"}}";
 
     public void Dispose() => _provider.Dispose();
+}
+
+internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, string? Body, string? ContentType);
+
+internal sealed class Recorder(List<RecordedRequest> requests) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        string? body = null;
+        if (request.Content is not null)
+        {
+            await request.Content.LoadIntoBufferAsync(cancellationToken);
+            body = await request.Content.ReadAsStringAsync(cancellationToken);
+        }
+
+        lock (requests)
+        {
+            requests.Add(new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body,
+                request.Content?.Headers.ContentType?.MediaType));
+        }
+
+        return await base.SendAsync(request, cancellationToken);
+    }
 }
 
 internal sealed class CapturingLoggerProvider : ILoggerProvider

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rizquna.Http;
+
+namespace Rizquna.Connectors.Telegram.BotApi;
+
+/// <summary>
+/// Calls Bot API methods: <c>POST {base}/bot{token}/{method}</c> with a JSON or multipart body, reads the envelope,
+/// and throws <see cref="PlatformException"/> for errors. The token lives only in the request URI; every message and
+/// body that leaves this class is redacted. Reads (<c>createsContent</c> false) are marked idempotent so
+/// the resilience handler may retry them; sends are attempted once.
+/// </summary>
+internal sealed class BotApiClient(
+    IHttpClientFactory httpClientFactory, BotTokenSource tokens, IOptions<TelegramOptions> options, TimeProvider timeProvider,
+    ILogger<BotApiClient> logger)
+{
+    /// <summary>The name of the connector's <see cref="HttpClient"/>.</summary>
+    public const string HttpClientName = "Rizquna.Telegram";
+
+    private readonly Uri _baseAddress = OptionChecks.WithTrailingSlash(options.Value.BaseAddress);
+
+    public Task<T> CallAsync<TRequest, T>(
+        AccountRef account, string method, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<ApiResponse<T>> responseType,
+        bool createsContent, CancellationToken cancellationToken)
+    {
+        // Serialised to bytes up front: cheaper than a streaming content and replayable should the handler retry a read.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestType));
+        content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        return SendAsync(account, method, content, responseType, createsContent, cancellationToken);
+    }
+
+    public Task<T> CallMultipartAsync<T>(
+        AccountRef account, string method, MultipartFormDataContent content, JsonTypeInfo<ApiResponse<T>> responseType,
+        CancellationToken cancellationToken) =>
+        SendAsync(account, method, content, responseType, createsContent: true, cancellationToken);
+
+    /// <summary>The bot's own user id for the account's token (the public part of the token), or null.</summary>
+    public async ValueTask<long?> GetBotIdAsync(AccountRef account, CancellationToken cancellationToken) =>
+        BotTokenSource.BotIdOf(await tokens.GetAsync(account, cancellationToken).ConfigureAwait(false));
+
+    private async Task<T> SendAsync<T>(
+        AccountRef account, string method, HttpContent content, JsonTypeInfo<ApiResponse<T>> responseType, bool createsContent,
+        CancellationToken cancellationToken)
+    {
+        using var ownedContent = content;
+        var token = await tokens.GetAsync(account, cancellationToken).ConfigureAwait(false);
+
+        // An absolute URI built by hand: a relative "bot123:abc/…" would parse as a URI with scheme "bot123".
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress.AbsoluteUri + "bot" + token + "/" + method))
+        {
+            Content = content,
+        };
+        request.ForAccount(account);
+        if (!createsContent)
+        {
+            request.MarkIdempotent();
+        }
+
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TransportFailure.Map(PlatformId.Telegram, ex, createsContent, cancellationToken) is { } mapped)
+        {
+            Log.TransportFailed(logger, method, mapped.Kind);
+            // The inner exception goes along only when the token cannot be inside it (a handler may echo the URI).
+            var inner = ex.ToString().Contains(token, StringComparison.Ordinal) ? null : ex;
+            throw new PlatformException(mapped.Platform, mapped.Kind, $"{mapped.Message} (method {method})", inner)
+            {
+                RetryAfter = mapped.RetryAfter,
+            };
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            ApiResponse<T>? envelope = null;
+            try
+            {
+                envelope = JsonSerializer.Deserialize(bytes, responseType);
+            }
+            catch (JsonException)
+            {
+                // Not the Bot API's JSON (a proxy's HTML page): decided by the HTTP status below.
+            }
+
+            if (envelope is { Ok: true, Result: { } result } && response.IsSuccessStatusCode)
+            {
+                Log.Called(logger, method, status);
+                return result;
+            }
+
+            var raw = System.Text.Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, ErrorBodyReader.MaxReadLength)));
+            if (envelope is { Ok: true } || (envelope is null && response.IsSuccessStatusCode))
+            {
+                // A 2xx we cannot read: the call may have worked.
+                throw new PlatformException(PlatformId.Telegram,
+                    createsContent ? PlatformErrorKind.OutcomeUnknown : PlatformErrorKind.Transient,
+                    $"telegram {method}: unreadable response (HTTP {status}).")
+                {
+                    HttpStatus = status,
+                    RawBody = SecretRedactor.Redact(raw, token),
+                };
+            }
+
+            var error = BotApiErrorMapper.Map(
+                method, status, envelope?.ErrorCode, envelope?.Description, envelope?.Parameters,
+                RetryAfterReader.Read(response, timeProvider.GetUtcNow()), raw, createsContent, token);
+            Log.CallFailed(logger, method, status, error.Kind);
+            throw error;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+
+namespace Rizquna.Connectors.Telegram.BotApi;
+
+/// <summary>
+/// Finds an account's bot token: the credential provider first (tokens rotate there), then <see cref="TelegramOptions.BotToken"/>.
+/// A token is checked for its shape (<c>digits:letters</c>) because it becomes part of the URL path.
+/// </summary>
+internal sealed class BotTokenSource(IOptions<TelegramOptions> options, ICredentialProvider? credentials)
+{
+    public async ValueTask<string> GetAsync(AccountRef account, CancellationToken cancellationToken)
+    {
+        string? token = null;
+        if (credentials is not null)
+        {
+            try
+            {
+                token = (await credentials.GetAsync(account, cancellationToken).ConfigureAwait(false)).AccessToken;
+            }
+            catch (PlatformException) when (!string.IsNullOrEmpty(options.Value.BotToken))
+            {
+                // No credential stored for this account: the configured fallback token serves it.
+            }
+        }
+
+        token ??= options.Value.BotToken;
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new PlatformException(PlatformId.Telegram, PlatformErrorKind.ReauthorizationRequired,
+                $"No Telegram bot token for account '{account}': store one in the credential provider or set Rizquna:Telegram:BotToken.");
+        }
+
+        if (!HasTokenShape(token))
+        {
+            // Never echo the value: it is a secret even when malformed.
+            throw new PlatformException(PlatformId.Telegram, PlatformErrorKind.AuthExpired,
+                $"The Telegram bot token for account '{account}' is malformed (expected '<bot id>:<secret>' as issued by @BotFather).");
+        }
+
+        return token;
+    }
+
+    /// <summary>Bot tokens look like <c>123456:ABC-def_ghi</c>; anything else could escape the URL path segment.</summary>
+    internal static bool HasTokenShape(string token)
+    {
+        var colon = token.IndexOf(':');
+        if (colon <= 0 || colon == token.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (var c in token.AsSpan(0, colon))
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        foreach (var c in token.AsSpan(colon + 1))
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_' && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The bot's own user id: the part of the token before the colon (public, unlike the rest).</summary>
+    internal static long? BotIdOf(string token)
+    {
+        var colon = token.IndexOf(':');
+        return colon > 0 && long.TryParse(token.AsSpan(0, colon), out var id) ? id : null;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Rizquna.Content;
+
+/// <summary>Counts a text the way a platform does (<see cref="TextCountingRule"/>).</summary>
+public static class TextCounter
+{
+    /// <summary>What X counts for any URL, whatever its length.</summary>
+    public const int XUrlWeight = TextWeights.XUrlWeight;
+
+    /// <summary>
+    /// The length of <paramref name="text"/> under <paramref name="rule"/>: UTF-16 units; extended grapheme clusters;
+    /// or X's weighted count (text in NFC, code points in twitter-text's Latin ranges 1, others 2, an emoji sequence 2,
+    /// any URL 23).
+    /// </summary>
+    public static int Count(string text, TextCountingRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (rule == TextCountingRule.XWeighted && !text.IsNormalized(NormalizationForm.FormC))
+        {
+            text = text.Normalize(NormalizationForm.FormC);
+        }
+
+        return CountNormalized(text, rule);
+    }
+
+    /// <summary>Counts text already in the form the rule expects (NFC for X).</summary>
+    internal static int CountNormalized(ReadOnlySpan<char> text, TextCountingRule rule)
+    {
+        switch (rule)
+        {
+            case TextCountingRule.Utf16CodeUnits:
+                return text.Length;
+            case TextCountingRule.Graphemes:
+                return TextWeights.CountClusters(text);
+            default:
+                var walker = new UnitWalker(text, rule);
+                var total = 0;
+                while (walker.TryNext(out _, out var weight))
+                {
+                    total += weight;
+                }
+
+                return total;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Rizquna.Content;
+
+/// <summary>A run of text that is never cut in the middle.</summary>
+internal enum TokenKind
+{
+    Url,
+    Hashtag,
+    Mention,
+}
+
+/// <summary>Where a protected token sits in a text.</summary>
+internal readonly record struct Token(int Start, int Length, TokenKind Kind)
+{
+    public int End => Start + Length;
+}

@@ -1,0 +1,179 @@
+using System.Text;
+using Rizquna.Http;
+
+namespace Rizquna.Content;
+
+/// <summary>
+/// Adds UTM campaign parameters to a link. Parameters already in the link keep their order and their original encoding,
+/// the fragment is kept, and the values written are percent-encoded (RFC 3986, space as <c>%20</c>).
+/// </summary>
+/// <remarks>
+/// Written in this order after the link's own parameters: <c>utm_source</c>, <c>utm_medium</c>, <c>utm_campaign</c>,
+/// <c>utm_content</c>, <c>utm_term</c>. The rule for a utm_* parameter already in the link is
+/// <see cref="UtmMeta.Existing"/>: by default (<see cref="UtmExistingParameters.Replace"/>) the builder's value replaces it.
+/// </remarks>
+public static class UtmBuilder
+{
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    /// <summary>Returns <paramref name="baseUrl"/> with the UTM parameters for <paramref name="platform"/> and <paramref name="meta"/>.</summary>
+    /// <param name="baseUrl">An absolute http or https URL.</param>
+    /// <param name="platform">Where the link is posted; the default <c>utm_source</c>.</param>
+    /// <param name="meta">Campaign values; null writes only source and medium.</param>
+    /// <exception cref="ArgumentException"><paramref name="baseUrl"/> is empty, relative or not http(s).</exception>
+    public static string Build(string baseUrl, PlatformId platform, UtmMeta? meta = null)
+    {
+        var url = Validate(baseUrl);
+        meta ??= Defaults;
+
+        var source = Value(meta.Source) ?? (platform.IsEmpty ? null : platform.Value);
+        var medium = Value(meta.Medium) ?? UtmMeta.DefaultMedium;
+        var campaign = Value(meta.Campaign);
+        var content = Value(meta.Content);
+        var term = Value(meta.Term);
+
+        var span = url.AsSpan();
+        var hash = span.IndexOf('#');
+        var fragment = hash >= 0 ? span[hash..] : [];
+        var beforeFragment = hash >= 0 ? span[..hash] : span;
+        var question = beforeFragment.IndexOf('?');
+        var path = question >= 0 ? beforeFragment[..question] : beforeFragment;
+        var query = question >= 0 ? beforeFragment[(question + 1)..] : [];
+
+        var keep = meta.Existing == UtmExistingParameters.Keep;
+        var present = Written.None;
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        builder.Clear();
+        builder.Append(path);
+        var separator = '?';
+
+        while (!query.IsEmpty)
+        {
+            var amp = query.IndexOf('&');
+            var parameter = amp >= 0 ? query[..amp] : query;
+            query = amp >= 0 ? query[(amp + 1)..] : [];
+            if (parameter.IsEmpty)
+            {
+                continue;
+            }
+
+            var equals = parameter.IndexOf('=');
+            var which = Classify(equals >= 0 ? parameter[..equals] : parameter);
+            var writes = which switch
+            {
+                Written.Source => source is not null,
+                Written.Medium => medium is not null,
+                Written.Campaign => campaign is not null,
+                Written.Content => content is not null,
+                Written.Term => term is not null,
+                _ => false,
+            };
+
+            if (writes)
+            {
+                if (!keep)
+                {
+                    continue; // replaced: the builder's value is appended below
+                }
+
+                present |= which;
+            }
+
+            builder.Append(separator).Append(parameter);
+            separator = '&';
+        }
+
+        Append(builder, ref separator, "utm_source=", source, present, Written.Source);
+        Append(builder, ref separator, "utm_medium=", medium, present, Written.Medium);
+        Append(builder, ref separator, "utm_campaign=", campaign, present, Written.Campaign);
+        Append(builder, ref separator, "utm_content=", content, present, Written.Content);
+        Append(builder, ref separator, "utm_term=", term, present, Written.Term);
+        builder.Append(fragment);
+
+        var result = builder.ToString();
+        if (builder.Capacity <= 4096)
+        {
+            t_builder = builder;
+        }
+
+        return result;
+    }
+
+    private static readonly UtmMeta Defaults = new();
+
+    /// <summary>Checks that <paramref name="baseUrl"/> is an absolute http(s) URL; returns it trimmed (escaped when it had raw spaces or non-ASCII).</summary>
+    internal static string Validate(string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            throw new ArgumentException("baseUrl is required: an absolute http or https URL.", nameof(baseUrl));
+        }
+
+        var trimmed = baseUrl.Trim();
+        // On Unix "/path" parses as an absolute file URI, so the scheme check is what rejects relative paths.
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.Host.Length == 0)
+        {
+            throw new ArgumentException(
+                $"baseUrl must be an absolute http or https URL; '{SecretRedactor.RedactUrl(trimmed)}' is not.", nameof(baseUrl));
+        }
+
+        return NeedsEscaping(trimmed) ? uri.AbsoluteUri : trimmed;
+    }
+
+    private static bool NeedsEscaping(string url)
+    {
+        foreach (var c in url)
+        {
+            if (c <= ' ' || c >= '\u007f' || c is '"' or '<' or '>' or '\\' or '^' or '`' or '{' or '|' or '}')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? Value(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static void Append(StringBuilder builder, ref char separator, string key, string? value, Written present, Written which)
+    {
+        if (value is null || (present & which) != 0)
+        {
+            return;
+        }
+
+        builder.Append(separator).Append(key).Append(Uri.EscapeDataString(value));
+        separator = '&';
+    }
+
+    private static Written Classify(ReadOnlySpan<char> name)
+    {
+        if (name.Length < 8 || !name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase))
+        {
+            return Written.None;
+        }
+
+        var rest = name[4..];
+        if (rest.Equals("source", StringComparison.OrdinalIgnoreCase)) return Written.Source;
+        if (rest.Equals("medium", StringComparison.OrdinalIgnoreCase)) return Written.Medium;
+        if (rest.Equals("campaign", StringComparison.OrdinalIgnoreCase)) return Written.Campaign;
+        if (rest.Equals("content", StringComparison.OrdinalIgnoreCase)) return Written.Content;
+        if (rest.Equals("term", StringComparison.OrdinalIgnoreCase)) return Written.Term;
+        return Written.None;
+    }
+
+    [Flags]
+    private enum Written
+    {
+        None = 0,
+        Source = 1,
+        Medium = 2,
+        Campaign = 4,
+        Content = 8,
+        Term = 16,
+    }
+}
