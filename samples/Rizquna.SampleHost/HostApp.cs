@@ -64,6 +64,8 @@ public static class HostApp
         services.AddSingleton<IngestValidator>();
         services.AddSingleton<IngestService>();
         services.AddAutopostQueue(configuration);
+        services.AddConnectors(configuration);
+        services.AddHostedService<StartupBanner>();
         services.AddSingleton<EventOutbox>();
         services.AddSingleton<TokenHealthBoard>();
         services.AddSingleton<HealthReporter>();
