@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rizquna.Connectors.Meta.Facebook;
 using Rizquna.Connectors.Meta.Graph;
+using Rizquna.Connectors.Meta.Inbox;
 using Rizquna.Connectors.Meta.Instagram;
+using Rizquna.Connectors.Meta.Tokens;
+using Rizquna.Connectors.Meta.Webhooks;
 
 namespace Rizquna.Connectors.Meta;
 
@@ -20,5 +23,13 @@ internal static class MetaServiceRegistrations
         services.TryAddEnumerable(ServiceDescriptor.Transient<IPublishReconciler, FacebookReconciler>(static sp => new FacebookReconciler(sp.GetRequiredService<GraphClient>())));
         services.TryAddEnumerable(ServiceDescriptor.Transient<IPublishReconciler, InstagramReconciler>(static sp => new InstagramReconciler(
             sp.GetRequiredService<GraphClient>(), sp.GetRequiredService<IPublishCheckpointStore>())));
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IInboxPoller, FacebookInbox>(static sp => new FacebookInbox(sp.GetRequiredService<GraphClient>())));
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IInboxPoller, InstagramInbox>(static sp => new InstagramInbox(sp.GetRequiredService<GraphClient>())));
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IInboxResponder, FacebookResponder>(static sp => new FacebookResponder(sp.GetRequiredService<GraphClient>())));
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IInboxResponder, InstagramResponder>(static sp => new InstagramResponder(sp.GetRequiredService<GraphClient>())));
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ITokenInspector, FacebookTokenInspector>(static sp => new FacebookTokenInspector(sp.GetRequiredService<GraphClient>())));
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ITokenInspector, InstagramTokenInspector>(static sp => new InstagramTokenInspector(sp.GetRequiredService<GraphClient>())));
+        services.TryAddSingleton<MetaWebhookVerifier>();
+        services.TryAddSingleton<MetaWebhookParser>();
     }
 }

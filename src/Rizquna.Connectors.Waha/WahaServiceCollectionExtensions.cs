@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Rizquna.Connectors.Waha.Api;
 using Rizquna.Connectors.Waha.Inbox;
 using Rizquna.Connectors.Waha.Publishing;
+using Rizquna.Connectors.Waha.Reporting;
 using Rizquna.Connectors.Waha.Sessions;
 using Rizquna.Http;
 
@@ -65,6 +66,8 @@ public static class WahaServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboxResponder, WahaInboxResponder>(static sp => sp.GetRequiredService<WahaInboxResponder>()));
         services.TryAddSingleton<WahaSessionInspector>();
         services.TryAddSingleton<WahaSeenMessages>();
+        services.TryAddSingleton<WahaReporter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReporter, WahaReporter>(static sp => sp.GetRequiredService<WahaReporter>()));
         services.TryAddSingleton<WahaInboxPoller>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboxPoller, WahaInboxPoller>(static sp => sp.GetRequiredService<WahaInboxPoller>()));
         services.TryAddSingleton<WahaWebhookHandler>(static sp => new WahaWebhookHandler(

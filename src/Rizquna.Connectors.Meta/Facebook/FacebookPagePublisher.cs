@@ -15,11 +15,23 @@ internal sealed class FacebookPagePublisher(GraphClient graph) : IPublisher
 {
     public PlatformId Platform => PlatformId.Facebook;
 
-    public PlatformLimits Limits => KnownPlatformLimits.Facebook with
+    private PlatformLimits? _limits;
+
+    public PlatformLimits Limits
     {
-        MaxTextLength = graph.Options.FacebookMaxTextLength,
-        MaxTextLengthWithMedia = graph.Options.FacebookMaxTextLength,
-    };
+        get
+        {
+            // Rebuilt only when the configured length changes (options may be reloaded).
+            var max = graph.Options.FacebookMaxTextLength;
+            var limits = _limits;
+            if (limits is null || limits.MaxTextLength != max)
+            {
+                _limits = limits = KnownPlatformLimits.Facebook with { MaxTextLength = max, MaxTextLengthWithMedia = max };
+            }
+
+            return limits;
+        }
+    }
 
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {
@@ -76,7 +88,7 @@ internal sealed class FacebookPagePublisher(GraphClient graph) : IPublisher
         return new PublishResult(id, permalink, graph.Time.GetUtcNow())
         {
             State = scheduledAt is null ? PublishState.Published : PublishState.Scheduled,
-            Details = photoId is null ? new Dictionary<string, string>(0) : new Dictionary<string, string>(1) { ["facebook.photo_id"] = photoId },
+            Details = photoId is null ? NoDetails.Instance : new Dictionary<string, string>(1) { ["facebook.photo_id"] = photoId },
         };
     }
 
@@ -186,16 +198,17 @@ internal sealed class FacebookPagePublisher(GraphClient graph) : IPublisher
             throw new PlatformException(Platform, PlatformErrorKind.InvalidContent, "facebook: a post needs a text, a link or a photo.");
         }
 
-        if (post.Text.Length > Limits.MaxTextLength)
+        var limits = Limits;
+        if (post.Text.Length > limits.MaxTextLength)
         {
             throw new PlatformException(Platform, PlatformErrorKind.InvalidContent,
-                $"facebook: the text has {post.Text.Length} characters; the limit is {Limits.MaxTextLength}.");
+                $"facebook: the text has {post.Text.Length} characters; the limit is {limits.MaxTextLength}.");
         }
 
-        if (post.Media.Count > Limits.MaxMediaItems)
+        if (post.Media.Count > limits.MaxMediaItems)
         {
             throw new PlatformException(Platform, PlatformErrorKind.InvalidContent,
-                $"facebook: {post.Media.Count} photos; a post takes at most {Limits.MaxMediaItems}.");
+                $"facebook: {post.Media.Count} photos; a post takes at most {limits.MaxMediaItems}.");
         }
 
         foreach (var media in post.Media)

@@ -42,6 +42,10 @@ internal sealed class GraphClient
 
     public UsageTracker Usage => _usage;
 
+    /// <summary>The account's current access token (for <c>/debug_token</c>'s <c>input_token</c>).</summary>
+    public async ValueTask<string> AccessTokenAsync(AccountRef account, CancellationToken cancellationToken) =>
+        (await _credentials.GetAsync(account, cancellationToken).ConfigureAwait(false)).AccessToken;
+
     /// <summary>A read (retried by the resilience handler on transient failures).</summary>
     public Task<T> GetAsync<T>(AccountRef account, string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         SendAsync(account, HttpMethod.Get, pathAndQuery, null, type, GraphWrite.Read, null, cancellationToken);
@@ -119,7 +123,7 @@ internal sealed class GraphClient
                 var error = GraphErrorParser.Parse(bytes);
                 var raw = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, MaxRawBodyRead));
                 throw GraphErrorMapper.Map(platform, error, (int)response.StatusCode, raw, usage,
-                    RetryAfterReader.Read(response, now), createsContent, options.PolicyBlockCooldown);
+                    RetryAfterReader.Read(response, now), createsContent, options.PolicyBlockCooldown, token);
             }
             catch (JsonException ex)
             {

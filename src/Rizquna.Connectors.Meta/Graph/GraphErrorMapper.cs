@@ -19,7 +19,8 @@ internal static class GraphErrorMapper
         UsageReading usage,
         TimeSpan? retryAfterHeader,
         bool createsContent,
-        TimeSpan policyCooldown)
+        TimeSpan policyCooldown,
+        string? token = null)
     {
         var (kind, longCooldown) = GraphErrorKinds.Classify(error?.Code, error?.Subcode, error?.IsTransient ?? false, error?.Message, httpStatus);
         if (createsContent && httpStatus >= 500)
@@ -42,26 +43,26 @@ internal static class GraphErrorMapper
             retryAfter = retryAfterHeader;
         }
 
-        return new PlatformException(platform, kind, Describe(platform, error, httpStatus, kind))
+        return new PlatformException(platform, kind, Describe(platform, error, httpStatus, kind, token))
         {
             PlatformCode = error?.Code?.ToString(CultureInfo.InvariantCulture),
             PlatformSubcode = error?.Subcode?.ToString(CultureInfo.InvariantCulture),
             TraceId = error?.FbTraceId,
             HttpStatus = httpStatus,
-            RawBody = rawBody is null ? null : SecretRedactor.Redact(PlatformException.Truncate(rawBody)),
+            RawBody = rawBody is null ? null : SecretRedactor.Redact(PlatformException.Truncate(rawBody), token),
             RetryAfter = retryAfter,
             Cooldown = cooldown,
         };
     }
 
-    private static string Describe(PlatformId platform, GraphError? error, int httpStatus, PlatformErrorKind kind)
+    private static string Describe(PlatformId platform, GraphError? error, int httpStatus, PlatformErrorKind kind, string? token)
     {
         if (error is null)
         {
             return $"{platform}: Graph API returned HTTP {httpStatus} without an error envelope ({kind}).";
         }
 
-        var text = SecretRedactor.Redact(error.UserMessage is { Length: > 0 } user ? $"{error.Message} — {user}" : error.Message);
+        var text = SecretRedactor.Redact(error.UserMessage is { Length: > 0 } user ? $"{error.Message} — {user}" : error.Message, token);
         var sub = error.Subcode is { } s ? $"/{s}" : string.Empty;
         var outcome = kind == PlatformErrorKind.OutcomeUnknown
             ? " The request was sent; the outcome is unknown and must be reconciled before any retry."

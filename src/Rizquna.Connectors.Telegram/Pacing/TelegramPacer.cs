@@ -5,30 +5,26 @@ using Rizquna.Connectors.Telegram.BotApi;
 namespace Rizquna.Connectors.Telegram;
 
 /// <summary>
-/// Queues sends so that Telegram's flood limits are respected instead of discovered through 429s: a token bucket per
-/// chat (N/s), a sliding one-minute window per group or channel, and a global token bucket (N/s).
-/// The limiters replenish by hand on a one-second tick of the injected <see cref="TimeProvider"/>, so a manual clock
-/// drives them in tests and nothing depends on the wall clock.
+/// Queues sends so that Telegram's flood limits are respected instead of discovered through 429s: N per second per chat,
+/// N per minute per group or channel, N per second overall. Each is a <see cref="SlidingLogRateLimiter"/> on the injected
+/// <see cref="TimeProvider"/>, so a manual clock drives them in tests and nothing depends on the wall clock.
 /// </summary>
 internal sealed class TelegramPacer : IDisposable
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
-    private const int IdleSweepEveryTicks = 60;
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(5);
 
     private readonly TelegramPacingOptions _options;
-    private readonly TokenBucketRateLimiter _global;
+    private readonly TimeProvider _timeProvider;
+    private readonly RateLimiter _global;
     private readonly ConcurrentDictionary<string, ChatLimiters> _chats = new(StringComparer.Ordinal);
-    private readonly ITimer? _ticker;
-    private int _ticks;
+    private int _sweepCountdown = 1_000;
 
     public TelegramPacer(TelegramPacingOptions options, TimeProvider timeProvider)
     {
         _options = options;
-        _global = Bucket(options.GlobalPerSecond, options.QueueLimit);
-        if (options.Enabled)
-        {
-            _ticker = timeProvider.CreateTimer(static state => ((TelegramPacer)state!).OnTick(), this, Tick, Tick);
-        }
+        _timeProvider = timeProvider;
+        _global = new SlidingLogRateLimiter(options.GlobalPerSecond, Second, options.QueueLimit, timeProvider);
     }
 
     /// <summary>Sends waiting for a slot, across all limiters (for tests and diagnostics).</summary>
@@ -56,8 +52,9 @@ internal sealed class TelegramPacer : IDisposable
             return;
         }
 
+        SweepIdleChats();
         var chat = _chats.GetOrAdd(chatId, static (id, self) => self.CreateChat(id), this);
-        // Narrowest first: a message waiting for its chat does not hold a global slot meanwhile.
+        // Narrowest first: a message waiting for its chat holds no global slot meanwhile.
         await AcquireAsync(chat.PerSecond, cancellationToken).ConfigureAwait(false);
         if (chat.PerMinute is { } perMinute)
         {
@@ -75,47 +72,31 @@ internal sealed class TelegramPacer : IDisposable
             throw new PlatformException(PlatformId.Telegram, PlatformErrorKind.RateLimited,
                 "telegram: too many messages are already waiting for a send slot (Rizquna:Telegram:Pacing:QueueLimit).")
             {
-                RetryAfter = Tick,
+                RetryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > Second ? wait : Second,
             };
         }
     }
 
     private ChatLimiters CreateChat(string chatId) => new(
-        Bucket(_options.PerChatPerSecond, _options.QueueLimit),
+        new SlidingLogRateLimiter(_options.PerChatPerSecond, Second, _options.QueueLimit, _timeProvider),
         TelegramChatId.IsGroupOrChannel(chatId)
-            ? new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = _options.PerGroupPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                SegmentsPerWindow = 60, // one segment per tick
-                AutoReplenishment = false,
-                QueueLimit = _options.QueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            })
+            ? new SlidingLogRateLimiter(_options.PerGroupPerMinute, TimeSpan.FromMinutes(1), _options.QueueLimit, _timeProvider)
             : null);
 
-    private static TokenBucketRateLimiter Bucket(int perSecond, int queueLimit) => new(new TokenBucketRateLimiterOptions
+    /// <summary>Now and then, forgets chats idle for minutes, so replying to many users does not grow the map forever.</summary>
+    private void SweepIdleChats()
     {
-        TokenLimit = perSecond,
-        TokensPerPeriod = perSecond,
-        ReplenishmentPeriod = Tick,
-        AutoReplenishment = false, // replenished by OnTick, from the TimeProvider
-        QueueLimit = queueLimit,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    });
+        if (Interlocked.Decrement(ref _sweepCountdown) > 0)
+        {
+            return;
+        }
 
-    private void OnTick()
-    {
-        // With AutoReplenishment off, each TryReplenish adds one period's tokens or moves the window one segment.
-        _global.TryReplenish();
-        var sweep = ++_ticks % IdleSweepEveryTicks == 0;
+        _sweepCountdown = 1_000;
         foreach (var (chatId, chat) in _chats)
         {
-            chat.PerSecond.TryReplenish();
-            chat.PerMinute?.TryReplenish();
-            if (sweep && chat.IsIdle(_options))
+            if (chat.PerSecond.IdleDuration > IdleLimit && (chat.PerMinute is null || chat.PerMinute.IdleDuration > IdleLimit))
             {
-                // Not disposed: a caller that fetched it a moment ago finds it full and passes at once.
+                // Not disposed: a caller that fetched it a moment ago finds it idle and passes at once.
                 _chats.TryRemove(new KeyValuePair<string, ChatLimiters>(chatId, chat));
             }
         }
@@ -123,7 +104,6 @@ internal sealed class TelegramPacer : IDisposable
 
     public void Dispose()
     {
-        _ticker?.Dispose();
         _global.Dispose();
         foreach (var chat in _chats.Values)
         {
@@ -132,11 +112,5 @@ internal sealed class TelegramPacer : IDisposable
         }
     }
 
-    private sealed record ChatLimiters(TokenBucketRateLimiter PerSecond, SlidingWindowRateLimiter? PerMinute)
-    {
-        public bool IsIdle(TelegramPacingOptions options) =>
-            PerSecond.GetStatistics() is { CurrentQueuedCount: 0 } s && s.CurrentAvailablePermits == options.PerChatPerSecond
-            && (PerMinute is null
-                || (PerMinute.GetStatistics() is { CurrentQueuedCount: 0 } m && m.CurrentAvailablePermits == options.PerGroupPerMinute));
-    }
+    private sealed record ChatLimiters(RateLimiter PerSecond, RateLimiter? PerMinute);
 }

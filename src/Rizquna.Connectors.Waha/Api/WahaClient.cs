@@ -123,7 +123,11 @@ internal sealed class WahaClient
 
         if (response.IsSuccessStatusCode)
         {
-            _sessions.NoteWorking(session);
+            if (createsContent)
+            {
+                _sessions.NoteWorking(session); // a sent message proves the session works; a 200 on GET /sessions does not
+            }
+
             return response;
         }
 

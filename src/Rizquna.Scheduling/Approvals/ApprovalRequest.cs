@@ -18,6 +18,9 @@ public sealed record ApprovalRequest
     /// <summary>The text that would be sent, for keyword/price rules and for the operator to read.</summary>
     public string? Text { get; init; }
 
+    /// <summary>The asking run's correlation id (<see cref="Engine.JobRunContext.CorrelationId"/>), tying the approval's audit events to it.</summary>
+    public string? CorrelationId { get; init; }
+
     /// <summary>Extra facts for the policy (e.g. <c>first_publish=true</c>).</summary>
     public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>(0);
 }

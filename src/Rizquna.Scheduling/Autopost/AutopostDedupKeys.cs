@@ -1,40 +1,22 @@
 using System.Text.Json;
+using Rizquna.Content;
 
 namespace Rizquna.Scheduling.Autopost;
 
-/// <summary>The default dedup key of a queue item: <c>data.game</c> + <c>data.window</c> (seed 001, item 14).</summary>
+/// <summary>The default dedup key of a queue item: <c>data.game</c> + <c>data.window</c> (seed 001, item 14), built by <see cref="DedupKey"/>.</summary>
 internal static class AutopostDedupKeys
 {
     public static string? FromData(JsonElement? data)
     {
-        if (data is not { ValueKind: JsonValueKind.Object } json)
+        if (data is not { ValueKind: JsonValueKind.Object } json || (!Has(json, "game") && !Has(json, "window")))
         {
             return null;
         }
 
-        var game = Text(json, "game");
-        var window = Text(json, "window");
-        if (game is null && window is null)
-        {
-            return null;
-        }
-
-        return $"{game?.ToLowerInvariant()}|{window?.ToLowerInvariant()}";
+        return DedupKey.For(CaptionData.FromJson(json), "game", "window");
     }
 
-    private static string? Text(JsonElement json, string name)
-    {
-        if (!json.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        var text = value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        };
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-    }
+    private static bool Has(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
+        && !string.IsNullOrWhiteSpace(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText());
 }

@@ -85,7 +85,8 @@ public static class AutopostTransitions
     /// <summary>
     /// Makes the item due now. Failed channels become pending with their attempt count reset (a fresh set of retries);
     /// pending retries and approval re-checks are brought forward. Allowed while ready, pending approval or failed.
-    /// An attempt with an unknown outcome is still reconciled before anything is published again.
+    /// A pending channel whose last attempt has an unknown outcome is still reconciled first; a failed one is not
+    /// (the operator asked for a fresh try).
     /// </summary>
     public static AutopostCommandResult RetryNow(AutopostItem item, DateTimeOffset now)
     {
@@ -101,7 +102,8 @@ public static class AutopostTransitions
             var channel = item.Channels[i];
             channels[i] = channel.Status switch
             {
-                AutopostChannelStatus.Failed => channel with { Status = AutopostChannelStatus.Pending, Attempts = 0, NextAttemptAt = now },
+                // The operator asks for a fresh try: an unknown outcome they have checked no longer blocks it.
+                AutopostChannelStatus.Failed => channel with { Status = AutopostChannelStatus.Pending, Attempts = 0, NextAttemptAt = now, AttemptStartedAt = null },
                 AutopostChannelStatus.Pending => channel with { NextAttemptAt = now },
                 _ => channel,
             };

@@ -35,6 +35,12 @@ public interface IJobStore
     /// <summary>Enables or disables a job; false when the job does not exist or already had that flag.</summary>
     Task<bool> SetEnabledAsync(string jobName, bool enabled, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Makes a job due at <paramref name="now"/> for its pending occurrence and attempt, if it is due later (an approval
+    /// was decided); false when the job does not exist or is already due.
+    /// </summary>
+    Task<bool> WakeAsync(string jobName, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Moves the due time of every job of an account to no earlier than <paramref name="notBefore"/> (cooldown).</summary>
     Task DeferAccountAsync(string account, DateTimeOffset notBefore, CancellationToken cancellationToken = default);
 

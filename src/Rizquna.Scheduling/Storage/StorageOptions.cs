@@ -9,6 +9,9 @@ public sealed class StorageOptions
     /// <summary>The SQLite file. Default <c>rizquna-scheduling.db</c> in the working directory. Ignored when <see cref="ConnectionString"/> is set.</summary>
     public string SqlitePath { get; set; } = "rizquna-scheduling.db";
 
+    /// <summary>The in-memory store keeps at most this many runs and as many audit events (oldest dropped first). Default 1,000,000.</summary>
+    public int InMemoryMaxRecords { get; set; } = 1_000_000;
+
     /// <summary>A full SQLite connection string, overriding <see cref="SqlitePath"/>.</summary>
     public string? ConnectionString { get; set; }
 }

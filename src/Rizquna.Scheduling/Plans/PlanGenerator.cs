@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using System.Text;
+using Rizquna.Scheduling.Engine;
+
+namespace Rizquna.Scheduling.Plans;
+
+/// <summary>
+/// One-click plan generation: settings → the jobs <c>&lt;prefix&gt;_reply_&lt;account&gt;</c> (interval),
+/// <c>&lt;prefix&gt;_post_&lt;account&gt;</c> (cron + i × stagger) and <c>&lt;prefix&gt;_report_night</c> (cron).
+/// Deterministic: the same settings give the same jobs in the same order and the same fingerprint.
+/// </summary>
+public static class PlanGenerator
+{
+    /// <summary>Job parameter: the platform-side account id.</summary>
+    public const string PlatformAccountIdParameter = "platform_account_id";
+
+    /// <summary>Job parameter: the credential reference.</summary>
+    public const string CredentialRefParameter = "credential_ref";
+
+    /// <summary>Job parameter: the account's 0-based index in its provider (the stagger slot).</summary>
+    public const string IndexParameter = "index";
+
+    /// <summary>Job parameter of the report job: the platforms it covers, comma-separated.</summary>
+    public const string PlatformsParameter = "platforms";
+
+    /// <summary>The jobs the settings describe, ordered by name. Assumes validated settings.</summary>
+    /// <exception cref="ArgumentException">The settings are invalid (run the validator for a full message).</exception>
+    public static IReadOnlyList<JobDefinition> CreateJobs(SchedulingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var lanes = options.Lanes;
+        var jobs = new List<JobDefinition>();
+        var reportPlatforms = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var replyTrigger = TriggerSpec.Every(lanes.ReplyInterval);
+
+        for (var p = 0; p < options.Providers.Count; p++)
+        {
+            var provider = options.Providers[p];
+            var platform = PlatformId.Parse(provider.Platform);
+            var prefix = string.IsNullOrWhiteSpace(provider.JobPrefix) ? options.JobPrefix : provider.JobPrefix;
+            var keys = ResolveKeys(provider) ?? throw new ArgumentException($"Providers:{p}:AccountRange is invalid.", nameof(options));
+            if (!reportPlatforms.TryGetValue(prefix, out var platforms))
+            {
+                reportPlatforms[prefix] = platforms = new SortedSet<string>(StringComparer.Ordinal);
+            }
+
+            platforms.Add(platform.Value);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var key = keys[i];
+                provider.Accounts.TryGetValue(key, out var settings);
+                var account = new AccountRef(platform, key, settings?.PlatformAccountId is { Length: > 0 } id ? id : key);
+                var parameters = BuildParameters(account, settings, i);
+                if (lanes.ReplyEnabled)
+                {
+                    jobs.Add(new JobDefinition { Name = $"{prefix}_reply_{key}", Lane = LaneKind.Reply, Account = account, Trigger = replyTrigger, Parameters = parameters });
+                }
+
+                if (lanes.PostEnabled)
+                {
+                    jobs.Add(new JobDefinition
+                    {
+                        Name = $"{prefix}_post_{key}",
+                        Lane = LaneKind.Post,
+                        Account = account,
+                        Trigger = TriggerSpec.AtCron(lanes.PostCron, lanes.PostStagger * i),
+                        Parameters = parameters,
+                    });
+                }
+            }
+        }
+
+        if (lanes.ReportEnabled)
+        {
+            var reportTrigger = TriggerSpec.AtCron(lanes.ReportCron);
+            foreach (var (prefix, platforms) in reportPlatforms)
+            {
+                jobs.Add(new JobDefinition
+                {
+                    Name = $"{prefix}_report_night",
+                    Lane = LaneKind.Report,
+                    Trigger = reportTrigger,
+                    Parameters = new Dictionary<string, string>(1) { [PlatformsParameter] = string.Join(',', platforms) },
+                });
+            }
+        }
+
+        jobs.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return jobs;
+    }
+
+    /// <summary>The account keys of a provider (range, list, or the keys of its account settings), or null when the range is invalid.</summary>
+    public static IReadOnlyList<string>? ResolveKeys(ProviderSettings provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        if (!string.IsNullOrWhiteSpace(provider.AccountRange))
+        {
+            return AccountKeys.TryParse(provider.AccountRange, out var keys, out _) ? keys : null;
+        }
+
+        var list = new List<string>(provider.Accounts.Keys);
+        list.Sort(StringComparer.Ordinal);
+        return list;
+    }
+
+    /// <summary>A stable hash of a zone and its jobs: equal plans give equal fingerprints.</summary>
+    public static string Fingerprint(string timeZoneId, IReadOnlyList<JobDefinition> jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var sb = new StringBuilder(256);
+        var buffer = new byte[1024];
+        Append(hash, sb.Append("zone=").Append(timeZoneId).Append('\n'), ref buffer);
+        var keys = new List<string>();
+        foreach (var job in jobs)
+        {
+            sb.Append(job.Name).Append('|').Append((int)job.Lane).Append('|')
+                .Append(job.Account?.Platform.Value).Append('|').Append(job.Account?.Key).Append('|').Append(job.Account?.PlatformAccountId).Append('|')
+                .Append((int)job.Trigger.Kind).Append('|').Append(job.Trigger.Interval.Ticks).Append('|').Append(job.Trigger.Cron).Append('|').Append(job.Trigger.Offset.Ticks);
+            keys.Clear();
+            keys.AddRange(job.Parameters.Keys);
+            keys.Sort(StringComparer.Ordinal);
+            foreach (var k in keys)
+            {
+                sb.Append('|').Append(k).Append('=').Append(job.Parameters[k]);
+            }
+
+            Append(hash, sb.Append('\n'), ref buffer);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16));
+    }
+
+    private static void Append(IncrementalHash hash, StringBuilder sb, ref byte[] buffer)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(sb.Length);
+        if (buffer.Length < max)
+        {
+            buffer = new byte[max];
+        }
+
+        var count = 0;
+        foreach (var chunk in sb.GetChunks())
+        {
+            count += Encoding.UTF8.GetBytes(chunk.Span, buffer.AsSpan(count));
+        }
+
+        hash.AppendData(buffer, 0, count);
+        sb.Clear();
+    }
+
+    private static Dictionary<string, string> BuildParameters(AccountRef account, AccountSettings? settings, int index)
+    {
+        var parameters = new Dictionary<string, string>(3 + (settings?.Ids.Count ?? 0), StringComparer.Ordinal)
+        {
+            [PlatformAccountIdParameter] = account.PlatformAccountId,
+            [IndexParameter] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (settings is not null)
+        {
+            if (!string.IsNullOrEmpty(settings.CredentialRef))
+            {
+                parameters[CredentialRefParameter] = settings.CredentialRef;
+            }
+
+            foreach (var (k, v) in settings.Ids)
+            {
+                parameters.TryAdd(k, v);
+            }
+        }
+
+        return parameters;
+    }
+}
