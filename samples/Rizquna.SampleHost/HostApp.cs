@@ -3,6 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rizquna.SampleHost.Admin;
 using Rizquna.SampleHost.Clicks;
+using Rizquna.SampleHost.Composition;
+using Rizquna.SampleHost.Ingest;
+using Rizquna.SampleHost.Queue;
+using Rizquna.SampleHost.Webhooks;
 using Rizquna.SampleHost.Configuration;
 using Rizquna.SampleHost.Events;
 using Rizquna.SampleHost.Health;
@@ -55,6 +59,13 @@ public static class HostApp
         services.AddSingleton<HostDatabase>();
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<LinkStore>();
+        services.AddSingleton<WebhookLog>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IngestValidator>();
+        services.AddSingleton<IngestService>();
+        services.AddAutopostQueue(configuration);
+        services.AddConnectors(configuration);
+        services.AddHostedService<StartupBanner>();
         services.AddSingleton<EventOutbox>();
         services.AddSingleton<TokenHealthBoard>();
         services.AddSingleton<HealthReporter>();
@@ -97,6 +108,9 @@ public static class HostApp
         app.MapOpenApi().DisableRateLimiting();
         app.MapHealthEndpoints();
         app.MapClickEndpoints();
+        app.MapIngestEndpoints();
+        app.MapGeneratorWebhook();
+        app.MapQueueEndpoints();
         app.MapAdminEndpoints();
     }
 }

@@ -12,6 +12,7 @@ namespace Rizquna.SampleHost.Storage;
 public sealed class HostDatabase
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _migrationLock = new(1, 1);
     private int _migrated;
 
     /// <summary>Creates the database over the configured file, creating its folder.</summary>
@@ -54,6 +55,23 @@ public sealed class HostDatabase
             return;
         }
 
+        await _migrationLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (Volatile.Read(ref _migrated) == 0)
+            {
+                await MigrateCoreAsync(cancellationToken);
+                Volatile.Write(ref _migrated, 1);
+            }
+        }
+        finally
+        {
+            _migrationLock.Release();
+        }
+    }
+
+    private async Task MigrateCoreAsync(CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         await using (var wal = connection.CreateCommand())
         {
@@ -67,10 +85,15 @@ public sealed class HostDatabase
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var current = await ReadVersionAsync(connection, cancellationToken);
-        for (var i = current; i < HostSchema.Migrations.Length; i++)
+        // Each step re-reads the version inside a write transaction: another process may have migrated meanwhile.
+        for (var i = 0; i < HostSchema.Migrations.Length; i++)
         {
-            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var tx = connection.BeginTransaction(); // IMMEDIATE: takes the write lock first
+            if (await ReadVersionAsync(connection, tx, cancellationToken) > i)
+            {
+                continue;
+            }
+
             await using (var step = connection.CreateCommand())
             {
                 step.Transaction = tx;
@@ -81,13 +104,12 @@ public sealed class HostDatabase
 
             await tx.CommitAsync(cancellationToken);
         }
-
-        Volatile.Write(ref _migrated, 1);
     }
 
-    private static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var read = connection.CreateCommand();
+        read.Transaction = transaction;
         read.CommandText = "SELECT version FROM host_schema LIMIT 1;";
         var value = await read.ExecuteScalarAsync(cancellationToken);
         return value is null or DBNull ? 0 : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);

@@ -56,5 +56,16 @@ internal static class HostSchema
             key TEXT PRIMARY KEY,
             last_sent_at TEXT NOT NULL)
         """,
+        """
+        CREATE TABLE host_dry_run (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            account TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL,
+            request TEXT NOT NULL,
+            created_at TEXT NOT NULL);
+        CREATE INDEX ix_host_dry_run_time ON host_dry_run(created_at)
+        """,
     ];
 }

@@ -1,0 +1,20 @@
+-- wrk script: POST /api/autopost/ingest with a bearer token; each request a distinct title.
+-- Usage: wrk -t2 -c8 -d20s --latency -s benchmarks/load/ingest.lua http://127.0.0.1:5080/api/autopost/ingest
+local counter = 0
+local token = os.getenv("RIZQUNA_TOKEN") or "bench-token-0123456789abcdef"
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. token
+request = function()
+  counter = counter + 1
+  local body = '{"title":"Bench item ' .. counter .. '","summary":"Load test","link":"https://example.com/bench/' .. counter .. '"}'
+  return wrk.format(nil, nil, nil, body)
+end
+local created, other = 0, 0
+response = function(status, headers, body)
+  if status == 201 then created = created + 1 else other = other + 1 end
+end
+done = function(summary, latency, requests)
+  io.write(string.format("p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms\n",
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
