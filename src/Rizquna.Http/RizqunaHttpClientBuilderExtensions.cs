@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Polly.Registry;
 
 namespace Rizquna.Http;
 
@@ -16,10 +15,10 @@ public static class RizqunaHttpClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         // One pipeline registry per client name, shared across handler rotations: circuit state survives them.
-        builder.Services.TryAddKeyedSingleton(builder.Name, static (_, _) => new ResiliencePipelineRegistry<string>());
+        builder.Services.TryAddKeyedSingleton(builder.Name, static (_, _) => new ResiliencePipelineCache());
         return builder.AddHttpMessageHandler(sp => new ResilienceHandler(
             settings(sp),
             sp.GetService<TimeProvider>(),
-            sp.GetRequiredKeyedService<ResiliencePipelineRegistry<string>>(builder.Name)));
+            sp.GetRequiredKeyedService<ResiliencePipelineCache>(builder.Name)));
     }
 }

@@ -121,6 +121,33 @@ public sealed class ResilienceHandlerTests
         Assert.Equal(PlatformErrorKind.Transient, mapped!.Kind);
     }
 
+    [Fact]
+    public async Task Failed_creates_and_reads_of_one_account_share_its_circuit()
+    {
+        var settings = FastSettings();
+        settings.MaxRetryAttempts = 1;
+        settings.CircuitMinimumThroughput = 2;
+        settings.CircuitFailureRatio = 0.5;
+        var (client, inner) = Create(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError), settings);
+        var account = new AccountRef(PlatformId.Facebook, "001", "page-1");
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, "feed").ForAccount(account);
+            using var failed = await client.SendAsync(post);
+        }
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, "me").ForAccount(account);
+        await Assert.ThrowsAsync<Polly.CircuitBreaker.BrokenCircuitException>(() => client.SendAsync(read));
+        Assert.Equal(2, inner.Calls);
+
+        // Another account's circuit is untouched.
+        using var other = new HttpRequestMessage(HttpMethod.Get, "me").ForAccount(new AccountRef(PlatformId.Facebook, "002", "page-2"));
+        using var answered = await client.SendAsync(other);
+        Assert.Equal(4, inner.Calls); // a read: one try plus its one retry
+        Assert.Equal(HttpStatusCode.InternalServerError, answered.StatusCode);
+    }
+
     private sealed class CountingHandler(Func<int, HttpResponseMessage> respond) : HttpMessageHandler
     {
         public int Calls;

@@ -1,6 +1,5 @@
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -18,12 +17,12 @@ public sealed class ResilienceHandler : DelegatingHandler
 
     private readonly ResilienceSettings _settings;
     private readonly TimeProvider _timeProvider;
-    private readonly ResiliencePipelineRegistry<string> _pipelines;
-    private readonly bool _ownsPipelines;
+    private readonly ResiliencePipelineCache _pipelines;
+    private readonly Func<string, AccountPipelines> _buildPipelines;
 
     /// <summary>Creates a handler with its own pipelines (circuit state lives as long as the handler).</summary>
     public ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider = null)
-        : this(settings, timeProvider, new ResiliencePipelineRegistry<string>(), ownsPipelines: true)
+        : this(settings, timeProvider, new ResiliencePipelineCache())
     {
     }
 
@@ -31,29 +30,27 @@ public sealed class ResilienceHandler : DelegatingHandler
     /// Creates a handler over pipelines shared by every handler of one client, so a per-account circuit stays open across
     /// the handler rotations of <c>IHttpClientFactory</c>.
     /// </summary>
-    public ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider, ResiliencePipelineRegistry<string> sharedPipelines)
-        : this(settings, timeProvider, sharedPipelines, ownsPipelines: false)
-    {
-    }
-
-    private ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider, ResiliencePipelineRegistry<string> pipelines, bool ownsPipelines)
+    public ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider, ResiliencePipelineCache sharedPipelines)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(pipelines);
+        ArgumentNullException.ThrowIfNull(sharedPipelines);
         _settings = settings;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _pipelines = pipelines;
-        _ownsPipelines = ownsPipelines;
+        _pipelines = sharedPipelines;
+        _buildPipelines = BuildPipelines;
     }
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var account = request.Options.TryGetValue(RizqunaHttpRequest.AccountKey, out var key) ? key : string.Empty;
-        var pipeline = _pipelines.GetOrAddPipeline<HttpResponseMessage>(account, BuildPipeline);
+        var pipelines = _pipelines.GetOrAdd(account, _buildPipelines);
+        var retryable = request.IsRetryable();
+        // A single-attempt request skips the retry and outer-timeout layers entirely: less work on the publish path.
+        var pipeline = retryable ? pipelines.Retrying : pipelines.SingleAttempt;
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryableKey, request.IsRetryable());
+        context.Properties.Set(RetryableKey, retryable);
         try
         {
             var outcome = await pipeline.ExecuteOutcomeAsync(
@@ -84,10 +81,20 @@ public sealed class ResilienceHandler : DelegatingHandler
     private Task<HttpResponseMessage> SendCore(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);
 
-    private void BuildPipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder)
+    private AccountPipelines BuildPipelines(string account)
     {
-        builder.TimeProvider = _timeProvider;
-        builder
+        var circuit = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = _settings.CircuitFailureRatio,
+                MinimumThroughput = _settings.CircuitMinimumThroughput,
+                SamplingDuration = _settings.CircuitSamplingDuration,
+                BreakDuration = _settings.CircuitBreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsFailure(args.Outcome)),
+            })
+            .Build();
+
+        var retrying = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider }
             .AddTimeout(_settings.TotalTimeout)
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
@@ -99,15 +106,18 @@ public sealed class ResilienceHandler : DelegatingHandler
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result is { } response ? RetryAfterReader.Read(response, _timeProvider.GetUtcNow()) : null),
             })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-            {
-                FailureRatio = _settings.CircuitFailureRatio,
-                MinimumThroughput = _settings.CircuitMinimumThroughput,
-                SamplingDuration = _settings.CircuitSamplingDuration,
-                BreakDuration = _settings.CircuitBreakDuration,
-                ShouldHandle = args => ValueTask.FromResult(IsFailure(args.Outcome)),
-            })
-            .AddTimeout(_settings.AttemptTimeout);
+            .AddPipeline(circuit)
+            .AddTimeout(_settings.AttemptTimeout)
+            .Build();
+
+        // One attempt: the shorter of the two timeouts bounds it.
+        var singleTimeout = _settings.AttemptTimeout < _settings.TotalTimeout ? _settings.AttemptTimeout : _settings.TotalTimeout;
+        var singleAttempt = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider }
+            .AddPipeline(circuit)
+            .AddTimeout(singleTimeout)
+            .Build();
+
+        return new AccountPipelines(retrying, singleAttempt);
     }
 
     private bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber)
@@ -143,15 +153,4 @@ public sealed class ResilienceHandler : DelegatingHandler
     private static bool IsFailure(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is HttpRequestException or TimeoutRejectedException
         || (outcome.Result is { } response && (int)response.StatusCode >= 500);
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && _ownsPipelines)
-        {
-            _pipelines.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 }

@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using Polly;
+
+namespace Rizquna.Http;
+
+/// <summary>
+/// The two pipelines of one account: one for requests that may be retried, one for single-attempt requests (content
+/// creation). Both wrap the same circuit breaker, so the account's circuit sees every call.
+/// </summary>
+internal sealed record AccountPipelines(ResiliencePipeline<HttpResponseMessage> Retrying, ResiliencePipeline<HttpResponseMessage> SingleAttempt);
+
+/// <summary>
+/// Per-account pipelines of one connector client. Shared by every <see cref="ResilienceHandler"/> of that client so
+/// circuit state survives <c>IHttpClientFactory</c>'s handler rotations.
+/// </summary>
+public sealed class ResiliencePipelineCache
+{
+    private readonly ConcurrentDictionary<string, AccountPipelines> _byAccount = new(StringComparer.Ordinal);
+
+    internal AccountPipelines GetOrAdd(string account, Func<string, AccountPipelines> build) => _byAccount.GetOrAdd(account, build);
+}
