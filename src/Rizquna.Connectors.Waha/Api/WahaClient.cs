@@ -63,7 +63,7 @@ internal sealed class WahaClient
     {
         var session = SessionOf(account);
         using var request = NewRequest(HttpMethod.Get, account, "api/sessions/" + Uri.EscapeDataString(session));
-        return await ReadAsync(request, "session", WahaJsonContext.Default.SessionDto, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(request, account, "session", WahaJsonContext.Default.SessionDto, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /api/{session}/chats</c>, most recent first where the gateway supports sorting.</summary>
@@ -74,7 +74,7 @@ internal sealed class WahaClient
         var path = $"api/{Uri.EscapeDataString(session)}/chats?limit={options.PollChatLimit}&offset=0"
                    + (options.SortChatsByActivity ? "&sortBy=conversationTimestamp&sortOrder=desc" : string.Empty);
         using var request = NewRequest(HttpMethod.Get, account, path);
-        return await ReadAsync(request, "chats", WahaJsonContext.Default.ListJsonElement, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(request, account, "chats", WahaJsonContext.Default.ListJsonElement, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /api/{session}/chats/{chatId}/messages?limit=&amp;downloadMedia=false</c>.</summary>
@@ -84,7 +84,7 @@ internal sealed class WahaClient
         var session = SessionOf(account);
         var path = $"api/{Uri.EscapeDataString(session)}/chats/{Uri.EscapeDataString(chatId)}/messages?limit={options.PollMessageLimit}&downloadMedia=false";
         using var request = NewRequest(HttpMethod.Get, account, path);
-        return await ReadAsync(request, "messages", WahaJsonContext.Default.ListJsonElement, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(request, account, "messages", WahaJsonContext.Default.ListJsonElement, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<WahaSent> SendAsync<T>(AccountRef account, string session, string path, T body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
@@ -99,10 +99,9 @@ internal sealed class WahaClient
         return new WahaSent(WahaIds.MessageId(sent?.Id, sent?.Key) ?? string.Empty, ToTime(sent?.Timestamp ?? sent?.MessageTimestamp) ?? _time.GetUtcNow());
     }
 
-    private async Task<T> ReadAsync<T>(HttpRequestMessage request, string operation, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(HttpRequestMessage request, AccountRef account, string operation, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
-        var account = request.Options.TryGetValue(AccountOption, out var a) ? a : throw new InvalidOperationException("account missing");
         using var response = await SendCoreAsync(request, operation, createsContent: false, account, SessionOf(account), cancellationToken).ConfigureAwait(false);
         return await ReadBodyAsync(response, typeInfo, cancellationToken).ConfigureAwait(false)
                ?? throw new PlatformException(PlatformId.WhatsApp, PlatformErrorKind.Transient, $"WAHA: empty {operation} response.") { HttpStatus = (int)response.StatusCode };
@@ -161,12 +160,9 @@ internal sealed class WahaClient
         }
     }
 
-    private static readonly HttpRequestOptionsKey<AccountRef> AccountOption = new("Rizquna.Waha.Account");
-
     private HttpRequestMessage NewRequest(HttpMethod method, AccountRef account, string path)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)).ForAccount(account);
-        request.Options.Set(AccountOption, account);
         if (_options.CurrentValue.ApiKey is { Length: > 0 } key)
         {
             request.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
