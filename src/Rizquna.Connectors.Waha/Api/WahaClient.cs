@@ -117,6 +117,7 @@ internal sealed class WahaClient
         catch (Exception ex) when (TransportFailure.Map(PlatformId.WhatsApp, ex, createsContent, cancellationToken) is { } mapped)
         {
             WahaLog.CallFailed(_logger, operation, mapped.Kind, null);
+            CountFailure(operation, mapped.Kind);
             throw mapped;
         }
 
@@ -125,6 +126,7 @@ internal sealed class WahaClient
             if (createsContent)
             {
                 _sessions.NoteWorking(session); // a sent message proves the session works; a 200 on GET /sessions does not
+                WahaMetrics.MessagesSent.Add(1, new KeyValuePair<string, object?>("endpoint", operation));
             }
 
             return response;
@@ -135,6 +137,7 @@ internal sealed class WahaClient
             var body = await ErrorBodyReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
             var error = WahaErrorMapper.Map(response.StatusCode, body, createsContent, RetryAfterReader.Read(response, _time.GetUtcNow()), _options.CurrentValue.ApiKey);
             WahaLog.CallFailed(_logger, operation, error.Kind, error.HttpStatus);
+            CountFailure(operation, error.Kind);
             if (error.Kind == PlatformErrorKind.ReauthorizationRequired && error.PlatformCode is { } status)
             {
                 await _sessions.ObserveAsync(account, session, status, cancellationToken).ConfigureAwait(false);
@@ -143,6 +146,9 @@ internal sealed class WahaClient
             throw error;
         }
     }
+
+    private static void CountFailure(string operation, PlatformErrorKind kind) =>
+        WahaMetrics.CallsFailed.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("kind", kind.ToString()));
 
     private static async Task<T?> ReadBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
