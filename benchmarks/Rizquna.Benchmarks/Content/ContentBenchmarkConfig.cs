@@ -14,7 +14,7 @@ internal sealed class ContentBenchmarkConfig : ManualConfig
 {
     public ContentBenchmarkConfig()
     {
-        var shortRun = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(5).WithIterationCount(10);
+        var shortRun = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(6);
         AddJob(shortRun.WithId("WallClock"));
         AddJob(shortRun.WithClock(ThreadCpuClock.Instance).WithId("ThreadCpu"));
         AddDiagnoser(MemoryDiagnoser.Default);
