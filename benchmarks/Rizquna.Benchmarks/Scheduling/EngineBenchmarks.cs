@@ -18,6 +18,9 @@ public class SchedulingEngineBenchmarks
     private const int InMemoryJobs = 20_000;
     private const int SqliteJobs = 5_000;
     private ServiceProvider _memory = null!;
+    private ServiceProvider _memoryRecent = null!;
+    private BenchClock _memoryRecentClock = null!;
+    private SchedulerEngine _memoryRecentEngine = null!;
     private ServiceProvider _sqlite = null!;
     private BenchClock _memoryClock = null!;
     private BenchClock _sqliteClock = null!;
@@ -30,6 +33,11 @@ public class SchedulingEngineBenchmarks
     {
         var start = new DateTimeOffset(2024, 6, 10, 0, 0, 30, TimeSpan.Zero);
         (_memory, _memoryClock, _memoryEngine) = Build(start, InMemoryJobs, o => o.Storage.Provider = StorageProvider.InMemory);
+        (_memoryRecent, _memoryRecentClock, _memoryRecentEngine) = Build(start, InMemoryJobs, o =>
+        {
+            o.Storage.Provider = StorageProvider.InMemory;
+            o.Storage.InMemoryMaxRecords = 50_000;
+        });
         _dir = Directory.CreateTempSubdirectory("rz-bench-").FullName;
         var path = Path.Combine(_dir, "engine.db");
         (_sqlite, _sqliteClock, _sqliteEngine) = Build(start, SqliteJobs, o =>
@@ -43,6 +51,7 @@ public class SchedulingEngineBenchmarks
     public void Cleanup()
     {
         _memory.Dispose();
+        _memoryRecent.Dispose();
         _sqlite.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
@@ -53,6 +62,14 @@ public class SchedulingEngineBenchmarks
     {
         _memoryClock.Now = _memoryClock.Now.AddMinutes(1);
         return Check(_memoryEngine.RunDueAsync().GetAwaiter().GetResult(), InMemoryJobs);
+    }
+
+    /// <summary>The same with the in-memory store keeping only the latest 50,000 runs and events (less retained garbage).</summary>
+    [Benchmark(OperationsPerInvoke = InMemoryJobs)]
+    public int InMemoryRunsKeepLatest50k()
+    {
+        _memoryRecentClock.Now = _memoryRecentClock.Now.AddMinutes(1);
+        return Check(_memoryRecentEngine.RunDueAsync().GetAwaiter().GetResult(), InMemoryJobs);
     }
 
     [Benchmark(OperationsPerInvoke = SqliteJobs)]
@@ -77,7 +94,7 @@ public class SchedulingEngineBenchmarks
             o.Lanes.PostEnabled = false;
             o.Lanes.ReportEnabled = false;
             o.Engine.ClaimBatchSize = 1024;
-            o.Storage.InMemoryMaxRecords = 2_000_000;
+            o.Storage.InMemoryMaxRecords = 1_000_000;
             storage(o);
         });
         var provider = services.BuildServiceProvider();

@@ -4,7 +4,10 @@ using Rizquna.Scheduling.Plans;
 
 namespace Rizquna.Benchmarks.Scheduling;
 
-/// <summary>Plan generation (10,000 accounts → 30,001 jobs, fingerprinted) and the first due time of every job.</summary>
+/// <summary>
+/// Plan generation (15,000 accounts → 30,001 jobs: a reply and a post job per account plus the report; the issue's
+/// 10,000-account figure with its 30,001 jobs), fingerprinted, and the first due time of every job.
+/// </summary>
 [MemoryDiagnoser]
 public class SchedulingPlanBenchmarks
 {
@@ -16,8 +19,8 @@ public class SchedulingPlanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _options = new SchedulingOptions { Providers = [new ProviderSettings { Platform = "instagram", AccountRange = "00001..10000" }] };
-        // A 10,000-account stagger at 2 min would cross midnight: 5 s keeps the plan valid.
+        _options = new SchedulingOptions { Providers = [new ProviderSettings { Platform = "instagram", AccountRange = "00001..15000" }] };
+        // A 15,000-account stagger at 2 min would cross midnight: 5 s keeps the plan valid.
         _options.Lanes.PostStagger = TimeSpan.FromSeconds(5);
         var jobs = PlanGenerator.CreateJobs(_options);
         _plan = new Plan { Version = 1, CreatedAt = DateTimeOffset.UnixEpoch, CreatedBy = "bench", TimeZoneId = _options.TimeZone, Jobs = jobs, Fingerprint = PlanGenerator.Fingerprint(_options.TimeZone, jobs) };
@@ -31,7 +34,7 @@ public class SchedulingPlanBenchmarks
 
     /// <summary>Settings → 30,001 job definitions plus the plan fingerprint.</summary>
     [Benchmark]
-    public string GeneratePlan10kAccounts()
+    public string GeneratePlan30001Jobs()
     {
         var jobs = PlanGenerator.CreateJobs(_options);
         return PlanGenerator.Fingerprint(_options.TimeZone, jobs);
