@@ -15,9 +15,9 @@ internal sealed class KernelHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public KernelHarness(DateTimeOffset start, Action<SchedulingOptions> configure, Action<IServiceCollection>? services = null, object? store = null)
+    public KernelHarness(DateTimeOffset start, Action<SchedulingOptions> configure, Action<IServiceCollection>? services = null, object? store = null, ManualTimeProvider? clock = null)
     {
-        Clock = new ManualTimeProvider(start);
+        Clock = clock ?? new ManualTimeProvider(start);
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton<IReporter>(Reporter);
