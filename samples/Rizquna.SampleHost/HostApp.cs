@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rizquna.SampleHost.Admin;
+using Rizquna.SampleHost.Approvals;
+using Rizquna.SampleHost.Plans;
+using Rizquna.SampleHost.Timeline;
 using Rizquna.SampleHost.Clicks;
 using Rizquna.SampleHost.Composition;
 using Rizquna.SampleHost.Ingest;
@@ -65,6 +68,7 @@ public static class HostApp
         services.AddSingleton<IngestService>();
         services.AddAutopostQueue(configuration);
         services.AddConnectors(configuration);
+        services.AddKernel(configuration);
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<EventOutbox>();
         services.AddSingleton<TokenHealthBoard>();
@@ -111,6 +115,10 @@ public static class HostApp
         app.MapIngestEndpoints();
         app.MapGeneratorWebhook();
         app.MapQueueEndpoints();
+        app.MapPostEndpoints();
+        app.MapJobEndpoints();
+        app.MapTimelineEndpoints();
+        app.MapApprovalEndpoints();
         app.MapAdminEndpoints();
     }
 }
