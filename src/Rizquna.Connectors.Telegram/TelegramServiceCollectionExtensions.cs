@@ -24,7 +24,19 @@ public static class TelegramServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<TelegramOptions>().Bind(section);
+        // Binding the same section twice would append its lists (AllowedUpdates, AdminChatIds) to themselves.
+        var bound = services.FirstOrDefault(static d => d.ServiceType == typeof(BoundSections))?.ImplementationInstance as BoundSections;
+        if (bound is null)
+        {
+            bound = new BoundSections();
+            services.AddSingleton(bound);
+        }
+
+        if (bound.Paths.Add(section.Path))
+        {
+            services.AddOptions<TelegramOptions>().Bind(section);
+        }
+
         return services.AddTelegramCore();
     }
 
@@ -81,5 +93,11 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReporter, TelegramReporter>(static sp => sp.GetRequiredService<TelegramReporter>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, TelegramTokenInspector>(static sp => sp.GetRequiredService<TelegramTokenInspector>()));
         return services;
+    }
+
+    /// <summary>The configuration paths already bound to <see cref="TelegramOptions"/>.</summary>
+    private sealed class BoundSections
+    {
+        public HashSet<string> Paths { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -69,6 +69,49 @@ public sealed class PacingTests
         await queued;
     }
 
+    [Fact]
+    public async Task A_short_429_is_waited_out_on_the_clock_and_the_message_sent_once_more()
+    {
+        using var host = new TelegramTestHost();
+        var calls = 0;
+        host.On("sendMessage", _ => Interlocked.Increment(ref calls) == 1
+            ? (System.Net.HttpStatusCode.TooManyRequests, TelegramTestHost.Error(429, "Too Many Requests: retry after 5", "{\"retry_after\":5}"))
+            : (System.Net.HttpStatusCode.OK, TelegramTestHost.Ok(TelegramTestHost.MessageJson(9))));
+        var start = host.Clock.GetUtcNow();
+
+        var publish = host.Get<TelegramPublisher>().PublishAsync(new PublishRequest(TelegramTestHost.Account, new Post { Text = "x" }, "k"));
+        await WaitUntil(() => host.Clock.NextTimerDue == start + TimeSpan.FromSeconds(5), Stopwatch.StartNew());
+        Assert.False(publish.IsCompleted);
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+        var result = await publish;
+
+        Assert.Equal("-1001234567890:9", result.PlatformPostId);
+        Assert.Equal([start, start + TimeSpan.FromSeconds(5)], host.Calls.Select(c => c.At));
+    }
+
+    [Fact]
+    public async Task A_long_429_fails_the_send_and_holds_the_chat_for_the_next_one()
+    {
+        using var host = new TelegramTestHost();
+        var calls = 0;
+        host.On("sendMessage", _ => Interlocked.Increment(ref calls) == 1
+            ? (System.Net.HttpStatusCode.TooManyRequests, TelegramTestHost.Error(429, "Too Many Requests: retry after 35", "{\"retry_after\":35}"))
+            : (System.Net.HttpStatusCode.OK, TelegramTestHost.Ok(TelegramTestHost.MessageJson(9))));
+        var publisher = host.Get<TelegramPublisher>();
+        var start = host.Clock.GetUtcNow();
+
+        var ex = await Assert.ThrowsAsync<PlatformException>(() =>
+            publisher.PublishAsync(new PublishRequest(TelegramTestHost.Account, new Post { Text = "x" }, "k1")));
+        var next = publisher.PublishAsync(new PublishRequest(TelegramTestHost.Account, new Post { Text = "y" }, "k2"));
+        await WaitUntil(() => host.Clock.NextTimerDue == start + TimeSpan.FromSeconds(35), Stopwatch.StartNew());
+        host.Clock.Advance(TimeSpan.FromSeconds(35));
+        await next;
+
+        Assert.Equal(PlatformErrorKind.RateLimited, ex.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(35), ex.RetryAfter);
+        Assert.Equal([start, start + TimeSpan.FromSeconds(35)], host.Calls.Select(c => c.At));
+    }
+
     /// <summary>Starts <paramref name="count"/> publishes at once, then moves the clock a second at a time whenever every send is either done or queued.</summary>
     private static async Task<List<DateTimeOffset>> Burst(TelegramTestHost host, AccountRef account, int count)
     {

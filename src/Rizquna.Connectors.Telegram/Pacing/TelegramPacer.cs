@@ -18,6 +18,7 @@ internal sealed class TelegramPacer : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly RateLimiter _global;
     private readonly ConcurrentDictionary<string, ChatLimiters> _chats = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
     private int _sweepCountdown = 1_000;
 
     public TelegramPacer(TelegramPacingOptions options, TimeProvider timeProvider)
@@ -47,6 +48,18 @@ internal sealed class TelegramPacer : IDisposable
     /// <exception cref="PlatformException">The queue is full (<see cref="PlatformErrorKind.RateLimited"/>).</exception>
     public async ValueTask WaitAsync(string chatId, CancellationToken cancellationToken)
     {
+        // A 429's retry_after is honoured even with pacing off: it is Telegram's word, not our guess.
+        if (_holds.TryGetValue(chatId, out var until))
+        {
+            var remaining = until - _timeProvider.GetUtcNow();
+            if (remaining > TimeSpan.Zero)
+            {
+                await Task.Delay(remaining, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            _holds.TryRemove(new KeyValuePair<string, DateTimeOffset>(chatId, until));
+        }
+
         if (!_options.Enabled)
         {
             return;
@@ -62,6 +75,13 @@ internal sealed class TelegramPacer : IDisposable
         }
 
         await AcquireAsync(_global, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps sends to <paramref name="chatId"/> waiting for <paramref name="wait"/> (after a 429's retry_after).</summary>
+    public void Hold(string chatId, TimeSpan wait)
+    {
+        var until = _timeProvider.GetUtcNow() + wait;
+        _holds.AddOrUpdate(chatId, static (_, later) => later, static (_, held, later) => later > held ? later : held, until);
     }
 
     private static async ValueTask AcquireAsync(RateLimiter limiter, CancellationToken cancellationToken)

@@ -1,31 +1,51 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Rizquna.Connectors.Telegram.BotApi;
 
 namespace Rizquna.Connectors.Telegram;
 
 /// <summary>
-/// One send to one chat: waits for a pacing slot, and when Telegram answers that the group became a supergroup, follows
-/// the migration once (the first call failed with 400, so nothing was posted twice).
+/// One send to one chat. Waits for a pacing slot; when Telegram answers that the group became a supergroup, follows the
+/// migration once; when it answers 429, holds the chat for <c>retry_after</c> and, if that wait is short
+/// (<c>Resilience:MaxInProcessRetryAfter</c>), sends once more. Both are safe to repeat: a 400 or 429 means nothing was posted.
 /// </summary>
-internal sealed class ChatSender(TelegramPacer pacer, ChatMigrations migrations, ILogger<ChatSender> logger)
+internal sealed class ChatSender(TelegramPacer pacer, ChatMigrations migrations, IOptions<TelegramOptions> options, ILogger<ChatSender> logger)
 {
+    private readonly TimeSpan _maxInProcessWait = options.Value.Resilience.MaxInProcessRetryAfter;
+
     public async Task<(T Result, string ChatId, long? MigratedTo)> SendAsync<T>(
         AccountRef account, string chatId, Func<string, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         var target = migrations.Resolve(chatId);
-        try
+        long? migratedTo = null;
+        var waitedOutRateLimit = false;
+        while (true)
         {
-            await pacer.WaitAsync(target, cancellationToken).ConfigureAwait(false);
-            return (await send(target, cancellationToken).ConfigureAwait(false), target, null);
-        }
-        catch (ChatMigratedException migrated)
-        {
-            var newChatId = migrated.NewChatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Log.ChatMigrated(logger, target, account.ToString(), migrated.NewChatId);
-            migrations.Record(chatId, newChatId);
-            await pacer.WaitAsync(newChatId, cancellationToken).ConfigureAwait(false);
-            // A second migration is not followed: it surfaces as a Permanent PlatformException naming the id.
-            return (await send(newChatId, cancellationToken).ConfigureAwait(false), newChatId, migrated.NewChatId);
+            try
+            {
+                await pacer.WaitAsync(target, cancellationToken).ConfigureAwait(false);
+                return (await send(target, cancellationToken).ConfigureAwait(false), target, migratedTo);
+            }
+            catch (ChatMigratedException migrated) when (migratedTo is null)
+            {
+                // A second migration is not followed: it surfaces as a Permanent PlatformException naming the id.
+                migratedTo = migrated.NewChatId;
+                var newChatId = migrated.NewChatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Log.ChatMigrated(logger, target, account.ToString(), migrated.NewChatId);
+                migrations.Record(chatId, newChatId);
+                target = newChatId;
+            }
+            catch (PlatformException limited) when (limited.HttpStatus == 429)
+            {
+                var wait = limited.RetryAfter ?? TimeSpan.FromSeconds(1);
+                pacer.Hold(target, wait); // later sends to this chat queue behind the wait, too
+                if (waitedOutRateLimit || wait > _maxInProcessWait)
+                {
+                    throw;
+                }
+
+                waitedOutRateLimit = true;
+            }
         }
     }
 }

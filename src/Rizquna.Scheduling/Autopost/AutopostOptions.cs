@@ -39,6 +39,13 @@ public sealed class AutopostOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Whether the host runs the worker in the background (<see cref="Worker.AutopostWorkerService"/>). Default true.</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
+    /// <summary>How long the background worker waits after a batch that was not full (default 10 seconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often a channel waiting for approval is checked again (default 1 minute).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ApprovalRecheckInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -170,6 +170,7 @@ public sealed partial class ReplyLaneHandler : ILaneHandler
                 ActionType = "reply",
                 Account = item.Account,
                 JobName = context.JobName,
+                CorrelationId = context.CorrelationId,
                 Text = text,
                 Facts = new Dictionary<string, string>(StringComparer.Ordinal) { ["kind"] = item.Kind.ToString(), ["item_id"] = item.Id },
             }, cancellationToken).ConfigureAwait(false);
