@@ -115,6 +115,7 @@ public static class HostApp
         app.MapClickEndpoints();
         app.MapIngestEndpoints();
         app.MapGeneratorWebhook();
+        app.MapPlatformWebhooks();
         app.MapQueueEndpoints();
         app.MapPostEndpoints();
         app.MapJobEndpoints();
