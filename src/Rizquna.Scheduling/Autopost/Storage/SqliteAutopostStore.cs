@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Rizquna.Scheduling.Autopost.Storage;
 
 /// <summary>
-/// A durable <see cref="IAutopostStore"/> on SQLite (WAL, synchronous FULL). One open connection serves the store, so
+/// A durable <see cref="IAutopostStore"/> on SQLite (WAL; synchronous FULL by default, see <see cref="AutopostSqliteSynchronous"/>). One open connection serves the store, so
 /// its statements stay prepared; a worker's claim of a batch and the results of the batch are one transaction each.
 /// Several processes may share the file: claims take the write lock (BEGIN IMMEDIATE) and completions check the claim token.
 /// </summary>
@@ -28,13 +28,26 @@ public sealed class SqliteAutopostStore : IAutopostStore, IDisposable
 
     /// <summary>Opens (and creates when needed) the store at <paramref name="connectionString"/>, e.g. <c>Data Source=rizquna.db</c>.</summary>
     public SqliteAutopostStore(string connectionString)
+        : this(connectionString, AutopostSqliteSynchronous.Full)
+    {
+    }
+
+    /// <summary>Opens the store with the given durability (see <see cref="AutopostSqliteSynchronous"/>).</summary>
+    public SqliteAutopostStore(string connectionString, AutopostSqliteSynchronous synchronous)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var level = synchronous switch
+        {
+            AutopostSqliteSynchronous.Full => "FULL",
+            AutopostSqliteSynchronous.Normal => "NORMAL",
+            _ => throw new ArgumentOutOfRangeException(nameof(synchronous)),
+        };
+
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         using (var setup = _connection.CreateCommand())
         {
-            setup.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;" + SqliteAutopostSchema.Create;
+            setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={level}; PRAGMA busy_timeout=10000;" + SqliteAutopostSchema.Create;
             setup.ExecuteNonQuery();
         }
 
