@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rizquna.SampleHost.Admin;
+using Rizquna.SampleHost.Approvals;
+using Rizquna.SampleHost.Plans;
+using Rizquna.SampleHost.Reports;
+using Rizquna.SampleHost.Timeline;
 using Rizquna.SampleHost.Clicks;
 using Rizquna.SampleHost.Composition;
 using Rizquna.SampleHost.Ingest;
@@ -63,8 +67,9 @@ public static class HostApp
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IngestValidator>();
         services.AddSingleton<IngestService>();
-        services.AddAutopostQueue(configuration);
         services.AddConnectors(configuration);
+        services.AddKernel(configuration);
+        services.AddLanesAndQueue(configuration);
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<EventOutbox>();
         services.AddSingleton<TokenHealthBoard>();
@@ -72,6 +77,8 @@ public static class HostApp
         services.AddHttpClient(EventDispatcher.HttpClientName, static c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<EventDispatcher>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<TokenHealthMonitor>();
+        services.AddHostedService<ApprovalEventForwarder>();
 
         services.ConfigureHttpJsonOptions(static o => HostJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
@@ -110,7 +117,13 @@ public static class HostApp
         app.MapClickEndpoints();
         app.MapIngestEndpoints();
         app.MapGeneratorWebhook();
+        app.MapPlatformWebhooks();
         app.MapQueueEndpoints();
+        app.MapPostEndpoints();
+        app.MapJobEndpoints();
+        app.MapTimelineEndpoints();
+        app.MapApprovalEndpoints();
+        app.MapReportEndpoints();
         app.MapAdminEndpoints();
     }
 }

@@ -15,8 +15,23 @@ public sealed class EventOutbox(HostDatabase database, IOptions<EventOptions> op
 
     internal SemaphoreSlim Signal => _signal;
 
+    /// <summary>Whether any receiver is configured.</summary>
+    public bool Enabled => options.Value.Urls.Count > 0;
+
+    /// <summary>
+    /// Records an event whose id derives from <paramref name="dedupKey"/>: publishing the same key again is a no-op.
+    /// </summary>
+    public Task<string?> PublishOnceAsync(string dedupKey, string type, object payload, CancellationToken cancellationToken = default)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dedupKey));
+        return PublishCoreAsync("evt_" + Convert.ToHexStringLower(hash.AsSpan(0, 16)), type, payload, cancellationToken);
+    }
+
     /// <summary>Records an event for every configured receiver; returns its id (or null when no receiver is configured).</summary>
-    public async Task<string?> PublishAsync(string type, object payload, CancellationToken cancellationToken = default)
+    public Task<string?> PublishAsync(string type, object payload, CancellationToken cancellationToken = default) =>
+        PublishCoreAsync("evt_" + Guid.CreateVersion7(time.GetUtcNow()).ToString("n"), type, payload, cancellationToken);
+
+    private async Task<string?> PublishCoreAsync(string id, string type, object payload, CancellationToken cancellationToken)
     {
         var urls = options.Value.Urls;
         if (urls.Count == 0)
@@ -25,7 +40,6 @@ public sealed class EventOutbox(HostDatabase database, IOptions<EventOptions> op
         }
 
         var now = time.GetUtcNow();
-        var id = "evt_" + Guid.CreateVersion7(now).ToString("n");
         var envelope = JsonSerializer.Serialize(new EventEnvelope(id, type, now, payload), HostJson.Options);
         await database.MigrateAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
