@@ -27,12 +27,12 @@ public static class PlanGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         var lanes = options.Lanes;
-        // Per lane in key order: with one prefix and a range, post + reply + report is already in name order.
-        var posts = new List<JobDefinition>();
-        var replies = new List<JobDefinition>();
         var reportPlatforms = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var replyTrigger = TriggerSpec.Every(lanes.ReplyInterval);
 
+        // First the providers' keys (and their errors, in provider order), so the jobs go into one exactly sized array.
+        var resolved = new (ProviderSettings Provider, PlatformId Platform, string Prefix, IReadOnlyList<string> Keys)[options.Providers.Count];
+        var accounts = 0;
         for (var p = 0; p < options.Providers.Count; p++)
         {
             var provider = options.Providers[p];
@@ -45,8 +45,17 @@ public static class PlanGenerator
             }
 
             platforms.Add(platform.Value);
-            posts.EnsureCapacity(posts.Count + keys.Count);
-            replies.EnsureCapacity(replies.Count + keys.Count);
+            resolved[p] = (provider, platform, prefix, keys);
+            accounts += keys.Count;
+        }
+
+        // Per lane in key order: with one prefix and a range, posts + replies + report is already in name order.
+        var postCount = lanes.PostEnabled ? accounts : 0;
+        var replyCount = lanes.ReplyEnabled ? accounts : 0;
+        var jobs = new JobDefinition[postCount + replyCount + (lanes.ReportEnabled ? reportPlatforms.Count : 0)];
+        int post = 0, reply = postCount;
+        foreach (var (provider, platform, prefix, keys) in resolved)
+        {
             for (var i = 0; i < keys.Count; i++)
             {
                 var key = keys[i];
@@ -55,52 +64,50 @@ public static class PlanGenerator
                 var parameters = BuildParameters(account, settings, i);
                 if (lanes.ReplyEnabled)
                 {
-                    replies.Add(new JobDefinition { Name = $"{prefix}_reply_{key}", Lane = LaneKind.Reply, Account = account, Trigger = replyTrigger, Parameters = parameters });
+                    jobs[reply++] = new JobDefinition { Name = $"{prefix}_reply_{key}", Lane = LaneKind.Reply, Account = account, Trigger = replyTrigger, Parameters = parameters };
                 }
 
                 if (lanes.PostEnabled)
                 {
-                    posts.Add(new JobDefinition
+                    jobs[post++] = new JobDefinition
                     {
                         Name = $"{prefix}_post_{key}",
                         Lane = LaneKind.Post,
                         Account = account,
                         Trigger = TriggerSpec.AtCron(lanes.PostCron, lanes.PostStagger * i),
                         Parameters = parameters,
-                    });
+                    };
                 }
             }
         }
 
-        var jobs = new List<JobDefinition>(posts.Count + replies.Count + reportPlatforms.Count);
-        jobs.AddRange(posts);
-        jobs.AddRange(replies);
         if (lanes.ReportEnabled)
         {
             var reportTrigger = TriggerSpec.AtCron(lanes.ReportCron);
+            var report = postCount + replyCount;
             foreach (var (prefix, platforms) in reportPlatforms)
             {
-                jobs.Add(new JobDefinition
+                jobs[report++] = new JobDefinition
                 {
                     Name = $"{prefix}_report_night",
                     Lane = LaneKind.Report,
                     Trigger = reportTrigger,
                     Parameters = new Dictionary<string, string>(1) { [PlatformsParameter] = string.Join(',', platforms) },
-                });
+                };
             }
         }
 
         if (!IsSortedByName(jobs))
         {
-            jobs.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            Array.Sort(jobs, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         }
 
         return jobs;
     }
 
-    private static bool IsSortedByName(List<JobDefinition> jobs)
+    private static bool IsSortedByName(JobDefinition[] jobs)
     {
-        for (var i = 1; i < jobs.Count; i++)
+        for (var i = 1; i < jobs.Length; i++)
         {
             if (string.CompareOrdinal(jobs[i - 1].Name, jobs[i].Name) > 0)
             {
