@@ -105,6 +105,13 @@ public static class PlanGenerator
         return jobs;
     }
 
+    private sealed class KeyOrder : IComparer<KeyValuePair<string, string>>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(KeyValuePair<string, string> x, KeyValuePair<string, string> y) => string.CompareOrdinal(x.Key, y.Key);
+    }
+
     private static bool IsSortedByName(JobDefinition[] jobs)
     {
         for (var i = 1; i < jobs.Length; i++)
@@ -139,32 +146,43 @@ public static class PlanGenerator
         // One canonical text, streamed into the hash: zone, then per job its fields and its parameters in key order.
         using var h = new FingerprintHasher();
         h.Append("zone=").Append(timeZoneId).Append('\n');
-        string[] keys = [];
+        var pairs = new KeyValuePair<string, string>[4];
         foreach (var job in jobs)
         {
             h.Append(job.Name).Append('|').Append((int)job.Lane).Append('|')
                 .Append(job.Account?.Platform.Value).Append('|').Append(job.Account?.Key).Append('|').Append(job.Account?.PlatformAccountId).Append('|')
                 .Append((int)job.Trigger.Kind).Append('|').Append(job.Trigger.Interval.Ticks).Append('|').Append(job.Trigger.Cron).Append('|').Append(job.Trigger.Offset.Ticks);
             var count = job.Parameters.Count;
-            if (keys.Length < count)
+            if (pairs.Length < count)
             {
-                keys = new string[count];
+                pairs = new KeyValuePair<string, string>[count];
             }
 
             var n = 0;
-            foreach (var key in job.Parameters.Keys)
+            if (job.Parameters is Dictionary<string, string> dictionary)
             {
-                keys[n++] = key;
+                // The struct enumerator: no allocation per job.
+                foreach (var pair in dictionary)
+                {
+                    pairs[n++] = pair;
+                }
+            }
+            else
+            {
+                foreach (var pair in job.Parameters)
+                {
+                    pairs[n++] = pair;
+                }
             }
 
             if (n > 1)
             {
-                Array.Sort(keys, 0, n, StringComparer.Ordinal);
+                Array.Sort(pairs, 0, n, KeyOrder.Instance);
             }
 
             for (var i = 0; i < n; i++)
             {
-                h.Append('|').Append(keys[i]).Append('=').Append(job.Parameters[keys[i]]);
+                h.Append('|').Append(pairs[i].Key).Append('=').Append(pairs[i].Value);
             }
 
             h.Append('\n');
