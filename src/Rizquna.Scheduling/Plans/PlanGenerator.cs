@@ -27,12 +27,12 @@ public static class PlanGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         var lanes = options.Lanes;
-        // Per lane in key order: with one prefix and a range, post + reply + report is already in name order.
-        var posts = new List<JobDefinition>();
-        var replies = new List<JobDefinition>();
         var reportPlatforms = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var replyTrigger = TriggerSpec.Every(lanes.ReplyInterval);
 
+        // First the providers' keys (and their errors, in provider order), so the jobs go into one exactly sized array.
+        var resolved = new (ProviderSettings Provider, PlatformId Platform, string Prefix, IReadOnlyList<string> Keys)[options.Providers.Count];
+        var accounts = 0;
         for (var p = 0; p < options.Providers.Count; p++)
         {
             var provider = options.Providers[p];
@@ -45,8 +45,17 @@ public static class PlanGenerator
             }
 
             platforms.Add(platform.Value);
-            posts.EnsureCapacity(posts.Count + keys.Count);
-            replies.EnsureCapacity(replies.Count + keys.Count);
+            resolved[p] = (provider, platform, prefix, keys);
+            accounts += keys.Count;
+        }
+
+        // Per lane in key order: with one prefix and a range, posts + replies + report is already in name order.
+        var postCount = lanes.PostEnabled ? accounts : 0;
+        var replyCount = lanes.ReplyEnabled ? accounts : 0;
+        var jobs = new JobDefinition[postCount + replyCount + (lanes.ReportEnabled ? reportPlatforms.Count : 0)];
+        int post = 0, reply = postCount;
+        foreach (var (provider, platform, prefix, keys) in resolved)
+        {
             for (var i = 0; i < keys.Count; i++)
             {
                 var key = keys[i];
@@ -55,52 +64,57 @@ public static class PlanGenerator
                 var parameters = BuildParameters(account, settings, i);
                 if (lanes.ReplyEnabled)
                 {
-                    replies.Add(new JobDefinition { Name = $"{prefix}_reply_{key}", Lane = LaneKind.Reply, Account = account, Trigger = replyTrigger, Parameters = parameters });
+                    jobs[reply++] = new JobDefinition { Name = $"{prefix}_reply_{key}", Lane = LaneKind.Reply, Account = account, Trigger = replyTrigger, Parameters = parameters };
                 }
 
                 if (lanes.PostEnabled)
                 {
-                    posts.Add(new JobDefinition
+                    jobs[post++] = new JobDefinition
                     {
                         Name = $"{prefix}_post_{key}",
                         Lane = LaneKind.Post,
                         Account = account,
                         Trigger = TriggerSpec.AtCron(lanes.PostCron, lanes.PostStagger * i),
                         Parameters = parameters,
-                    });
+                    };
                 }
             }
         }
 
-        var jobs = new List<JobDefinition>(posts.Count + replies.Count + reportPlatforms.Count);
-        jobs.AddRange(posts);
-        jobs.AddRange(replies);
         if (lanes.ReportEnabled)
         {
             var reportTrigger = TriggerSpec.AtCron(lanes.ReportCron);
+            var report = postCount + replyCount;
             foreach (var (prefix, platforms) in reportPlatforms)
             {
-                jobs.Add(new JobDefinition
+                jobs[report++] = new JobDefinition
                 {
                     Name = $"{prefix}_report_night",
                     Lane = LaneKind.Report,
                     Trigger = reportTrigger,
                     Parameters = new Dictionary<string, string>(1) { [PlatformsParameter] = string.Join(',', platforms) },
-                });
+                };
             }
         }
 
         if (!IsSortedByName(jobs))
         {
-            jobs.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            Array.Sort(jobs, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         }
 
         return jobs;
     }
 
-    private static bool IsSortedByName(List<JobDefinition> jobs)
+    private sealed class KeyOrder : IComparer<KeyValuePair<string, string>>
     {
-        for (var i = 1; i < jobs.Count; i++)
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(KeyValuePair<string, string> x, KeyValuePair<string, string> y) => string.CompareOrdinal(x.Key, y.Key);
+    }
+
+    private static bool IsSortedByName(JobDefinition[] jobs)
+    {
+        for (var i = 1; i < jobs.Length; i++)
         {
             if (string.CompareOrdinal(jobs[i - 1].Name, jobs[i].Name) > 0)
             {
@@ -132,32 +146,43 @@ public static class PlanGenerator
         // One canonical text, streamed into the hash: zone, then per job its fields and its parameters in key order.
         using var h = new FingerprintHasher();
         h.Append("zone=").Append(timeZoneId).Append('\n');
-        string[] keys = [];
+        var pairs = new KeyValuePair<string, string>[4];
         foreach (var job in jobs)
         {
             h.Append(job.Name).Append('|').Append((int)job.Lane).Append('|')
                 .Append(job.Account?.Platform.Value).Append('|').Append(job.Account?.Key).Append('|').Append(job.Account?.PlatformAccountId).Append('|')
                 .Append((int)job.Trigger.Kind).Append('|').Append(job.Trigger.Interval.Ticks).Append('|').Append(job.Trigger.Cron).Append('|').Append(job.Trigger.Offset.Ticks);
             var count = job.Parameters.Count;
-            if (keys.Length < count)
+            if (pairs.Length < count)
             {
-                keys = new string[count];
+                pairs = new KeyValuePair<string, string>[count];
             }
 
             var n = 0;
-            foreach (var key in job.Parameters.Keys)
+            if (job.Parameters is Dictionary<string, string> dictionary)
             {
-                keys[n++] = key;
+                // The struct enumerator: no allocation per job.
+                foreach (var pair in dictionary)
+                {
+                    pairs[n++] = pair;
+                }
+            }
+            else
+            {
+                foreach (var pair in job.Parameters)
+                {
+                    pairs[n++] = pair;
+                }
             }
 
             if (n > 1)
             {
-                Array.Sort(keys, 0, n, StringComparer.Ordinal);
+                Array.Sort(pairs, 0, n, KeyOrder.Instance);
             }
 
             for (var i = 0; i < n; i++)
             {
-                h.Append('|').Append(keys[i]).Append('=').Append(job.Parameters[keys[i]]);
+                h.Append('|').Append(pairs[i].Key).Append('=').Append(pairs[i].Value);
             }
 
             h.Append('\n');

@@ -225,19 +225,42 @@ public sealed class PlanManager
         var walks = CreateWalks(plan.Jobs, zone, now, crons);
         var cache = new Dictionary<TriggerSpec, DateTimeOffset?>();
         var seeds = new List<JobSeed>(plan.Jobs.Count);
+
+        // Consecutive jobs usually share the same trigger or cron text instance (a generated plan's reply jobs, post
+        // jobs): a reference check skips hashing them again.
+        TriggerSpec? lastSpec = null;
+        DateTimeOffset? lastFirst = null;
+        string? lastCron = null;
+        CronOccurrenceWalk? lastWalk = null;
         foreach (var job in plan.Jobs)
         {
             var trigger = job.Trigger;
             DateTimeOffset? first;
-            if (trigger.Kind == TriggerKind.Cron && walks.TryGetValue(trigger.Cron!, out var walk) && walk is not null)
+            if (trigger.Kind == TriggerKind.Cron && !ReferenceEquals(trigger.Cron, lastCron))
+            {
+                lastCron = trigger.Cron;
+                lastWalk = lastCron is null ? null : walks.GetValueOrDefault(lastCron);
+            }
+
+            if (trigger.Kind == TriggerKind.Cron && lastWalk is not null)
             {
                 // Same arithmetic as CronTrigger.NextAfter.
-                first = walk.NextAfter(now - trigger.Offset) is { } n ? (n + trigger.Offset).ToUniversalTime() : null;
+                first = lastWalk.NextAfter(now - trigger.Offset) is { } n ? (n + trigger.Offset).ToUniversalTime() : null;
             }
-            else if (!cache.TryGetValue(trigger, out first))
+            else if (ReferenceEquals(trigger, lastSpec))
             {
-                first = TriggerFactory.Create(trigger, zone, crons).NextAfter(now);
-                cache[trigger] = first;
+                first = lastFirst;
+            }
+            else
+            {
+                if (!cache.TryGetValue(trigger, out first))
+                {
+                    first = TriggerFactory.Create(trigger, zone, crons).NextAfter(now);
+                    cache[trigger] = first;
+                }
+
+                lastSpec = trigger;
+                lastFirst = first;
             }
 
             var changed = before is not null && before.TryGetValue(job.Name, out var old)
