@@ -39,11 +39,13 @@ export Rizquna__Events__MaxRetryDelay="00:00:05"
 export Rizquna__Events__MaxAttempts="40"
 # Content with the word "approval-demo" waits for an operator: that is what raises approval.requested.
 export Rizquna__Scheduling__Approvals__Keywords__0="approval-demo"
+# Re-check a pending approval every 5 s (default 1 min) so the approved item is published within the run.
+export Rizquna__Autopost__ApprovalRecheckInterval="00:00:05"
 printf '$ dotnet run --project samples/Rizquna.SampleHost --no-build -- --Urls=%s   (env: Rizquna__Api__Tokens__0, Rizquna__Events__Urls__0/1, Rizquna__Events__Secret, ...)\n' "$HOST_URL"
 (cd "$REPO" && exec dotnet run --project samples/Rizquna.SampleHost --no-build -- --Urls="$HOST_URL") >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
 for _ in $(seq 1 120); do curl -fsS "$HOST_URL/health" >/dev/null 2>&1 && break; sleep 1; done
-run curl -sS "$HOST_URL/health" | jq -c '{ok}'
+printf '$ curl -sS %s/health\n' "$HOST_URL"; curl -sS "$HOST_URL/health" | jq -c '{ok}'
 
 # ---------------------------------------------------------------- n8n: import
 export N8N_USER_FOLDER="$WORK/n8n-home"
@@ -62,8 +64,13 @@ run "$N8N_BIN" list:workflow 2>&1 | grep -v -i permissions
 
 # ---------------------------------------------------------------- workflow 1: content -> ingest
 say "Workflow 1: n8n execute --id=rzIngest00000001 (twice: the second run replays via Idempotency-Key)"
-run "$N8N_BIN" execute --id=rzIngest00000001 --rawOutput 2>&1 | grep -v -i permissions | tee "$WORK/execute1.json" | jq -c '.data.resultData.runData.Queued[0].data.main[0][0].json // .' 2>/dev/null || cat "$WORK/execute1.json"
-run "$N8N_BIN" execute --id=rzIngest00000001 --rawOutput 2>&1 | grep -v -i permissions | tee "$WORK/execute2.json" | jq -c '.data.resultData.runData.Queued[0].data.main[0][0].json // .' 2>/dev/null || cat "$WORK/execute2.json"
+for n in 1 2; do
+  printf '$ n8n execute --id=rzIngest00000001 --rawOutput\n'
+  "$N8N_BIN" execute --id=rzIngest00000001 --rawOutput >"$WORK/execute$n.out" 2>&1 || true
+  # Show the "Queued" node's output (n8n prints the run data as JSON); fall back to the raw text.
+  sed -n '/^{/,$p' "$WORK/execute$n.out" | jq -c '.data.resultData.runData.Queued[0].data.main[0][0].json' 2>/dev/null \
+    || grep -v -i permissions "$WORK/execute$n.out"
+done
 say "The item in the host's queue"
 printf '$ curl -sS -H "Authorization: Bearer $TOKEN" %s/api/autopost/queue\n' "$HOST_URL"
 curl -sS -H "Authorization: Bearer $TOKEN" "$HOST_URL/api/autopost/queue" | tee "$WORK/queue.json" \
@@ -74,7 +81,9 @@ say "Start n8n (webhook workflows active) on $N8N_URL"
 printf '$ n8n start   (background; N8N_PORT=%s N8N_LISTEN_ADDRESS=127.0.0.1)\n' "$N8N_PORT"
 "$N8N_BIN" start >"$WORK/n8n.log" 2>&1 &
 N8N_PID=$!
-for _ in $(seq 1 180); do curl -fsS "$N8N_URL/healthz" >/dev/null 2>&1 && break; sleep 1; done
+# Ready for webhooks once the workflows are activated (the editor line is logged last).
+for _ in $(seq 1 300); do grep -q "Editor is now accessible" "$WORK/n8n.log" 2>/dev/null && break; sleep 1; done
+grep -E "Activated workflow|ready on" "$WORK/n8n.log"
 run curl -sS "$N8N_URL/healthz"; echo
 
 say "A second content item that needs approval (keyword approval-demo), ingested with the token"
@@ -102,8 +111,7 @@ sleep 6
 if [ -n "$APPROVAL_ID" ] && [ "$(sqlite3 "$WORK/host-data/rizquna.db" "SELECT count(*) FROM host_outbox WHERE type='approval.requested';")" = "0" ]; then
   say "NOTE: this host build raised no approval.requested event; sending a host-shaped, host-signed one by hand"
   ts=$(date +%s)
-  body=$(curl -sS -H "Authorization: Bearer $TOKEN" "$HOST_URL/api/approvals/$APPROVAL_ID" 2>/dev/null | jq -ce '.' 2>/dev/null \
-    || curl -sS -H "Authorization: Bearer $TOKEN" "$HOST_URL/api/approvals?status=pending" | jq -c '.items[0]')
+  body=$(curl -sS -H "Authorization: Bearer $TOKEN" "$HOST_URL/api/approvals?status=pending" | jq -c '.items[0]')
   body=$(jq -cn --argjson p "$body" --arg t "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
     '{id: ("evt_manual_" + ($p.id|tostring)), type: "approval.requested", time: $t, payload: ($p + {approval_id: $p.id})}')
   sig="sha256=$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$SECRET" -hex | sed 's/^.* //')"
@@ -117,7 +125,7 @@ ts=$(date +%s)
 forged='{"id":"evt_forged","type":"report.daily","time":"2026-01-01T00:00:00Z","payload":{"title":"forged","body":"x"}}'
 for path in rizquna-report-daily rizquna-approval; do
   printf '$ curl -X POST %s/webhook/%s -H "X-Rizquna-Signature: sha256=00…" (forged)\n' "$N8N_URL" "$path"
-  curl -sS -o /dev/stdout -w ' -> HTTP %{http_code}\n' -X POST "$N8N_URL/webhook/$path" -H 'Content-Type: application/json' \
+  curl -sS -w ' -> HTTP %{http_code}\n' -X POST "$N8N_URL/webhook/$path" -H 'Content-Type: application/json' \
     -H "X-Rizquna-Timestamp: $ts" -H "X-Rizquna-Signature: sha256=$(printf '0%.0s' $(seq 1 64))" --data-binary "$forged"
 done
 
@@ -147,7 +155,11 @@ printf '$ curl -sS -H "Authorization: Bearer $TOKEN" "%s/api/approvals?status=ap
 curl -sS -H "Authorization: Bearer $TOKEN" "$HOST_URL/api/approvals?status=approved" | jq -c '.items[] | {id, status, decided_by, note}'
 
 # ---------------------------------------------------------------- evidence
-sleep 8
+sleep 15
+say "The host's queue after the run: the approved item was published too (dry-run)"
+printf '$ curl -sS -H "Authorization: Bearer $TOKEN" %s/api/autopost/queue\n' "$HOST_URL"
+curl -sS -H "Authorization: Bearer $TOKEN" "$HOST_URL/api/autopost/queue" \
+  | jq -c '.items[] | {id, title, status, channels: [.channels[] | {channel, status, approval_id, platform_post_id}]}'
 say "Host event outbox (host-data/rizquna.db, table host_outbox)"
 run sqlite3 -header "$WORK/host-data/rizquna.db" \
   "SELECT type, substr(url, instr(url, '/webhook/')) AS receiver, status, attempts, last_error FROM host_outbox ORDER BY created_at, url;"
