@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Rizquna.SampleHost.Admin;
 using Rizquna.SampleHost.Approvals;
 using Rizquna.SampleHost.Plans;
+using Rizquna.SampleHost.Reports;
 using Rizquna.SampleHost.Timeline;
 using Rizquna.SampleHost.Clicks;
 using Rizquna.SampleHost.Composition;
@@ -66,9 +67,9 @@ public static class HostApp
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IngestValidator>();
         services.AddSingleton<IngestService>();
-        services.AddAutopostQueue(configuration);
         services.AddConnectors(configuration);
         services.AddKernel(configuration);
+        services.AddLanesAndQueue(configuration);
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<EventOutbox>();
         services.AddSingleton<TokenHealthBoard>();
@@ -119,6 +120,7 @@ public static class HostApp
         app.MapJobEndpoints();
         app.MapTimelineEndpoints();
         app.MapApprovalEndpoints();
+        app.MapReportEndpoints();
         app.MapAdminEndpoints();
     }
 }

@@ -32,8 +32,9 @@ internal static class KernelComposition
             }
         });
         services.AddHostedService<PlanBootstrap>();
-        services.AddHostedService<AutopostWorkerService>();
         services.AddSingleton<PostEventEmitter>();
+        services.AddHostedService<PostEventService>();
+        services.AddSingleton<IReporter, Events.EventReporter>();
         return services;
     }
 }

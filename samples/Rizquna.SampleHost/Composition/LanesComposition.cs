@@ -1,21 +1,15 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Rizquna.Scheduling.Autopost;
-using Rizquna.Scheduling.Autopost.Storage;
-using Rizquna.SampleHost.Storage;
-
 namespace Rizquna.SampleHost.Composition;
 
 /// <summary>
-/// Wires the lanes' autopost queue over the host's SQLite file. (Replace with the lanes' own DI entry point once it
-/// exists; the host never keeps a queue of its own.)
+/// The lanes (A/B/C handlers, inbox store, post ledger, daily report) and the autopost queue with its worker, from the
+/// lanes' own DI entry points, over the kernel's storage settings (the host's SQLite file). The host keeps no queue.
 /// </summary>
 internal static class LanesComposition
 {
-    public static IServiceCollection AddAutopostQueue(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLanesAndQueue(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AutopostOptions>().Bind(configuration.GetSection("Rizquna:Autopost")).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<IAutopostStore>(static sp => new SqliteAutopostStore(sp.GetRequiredService<HostDatabase>().ConnectionString));
-        services.TryAddSingleton<IAutopostQueue, AutopostQueue>();
+        services.AddRizqunaLanes(configuration.GetSection("Rizquna:Lanes"));
+        services.AddRizqunaAutopost(configuration.GetSection("Rizquna:Autopost"));
         return services;
     }
 }
