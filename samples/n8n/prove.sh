@@ -41,6 +41,8 @@ export Rizquna__Events__MaxAttempts="40"
 export Rizquna__Scheduling__Approvals__Keywords__0="approval-demo"
 # Re-check a pending approval every 5 s (default 1 min) so the approved item is published within the run.
 export Rizquna__Autopost__ApprovalRecheckInterval="00:00:05"
+# Run the nightly report job (lane C) every minute instead of 21:00, so the host sends report.daily during the run.
+export Rizquna__Scheduling__Lanes__ReportCron="* * * * *"
 printf '$ dotnet run --project samples/Rizquna.SampleHost --no-build -- --Urls=%s   (env: Rizquna__Api__Tokens__0, Rizquna__Events__Urls__0/1, Rizquna__Events__Secret, ...)\n' "$HOST_URL"
 (cd "$REPO" && exec dotnet run --project samples/Rizquna.SampleHost --no-build -- --Urls="$HOST_URL") >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
@@ -129,8 +131,14 @@ for path in rizquna-report-daily rizquna-approval; do
     -H "X-Rizquna-Timestamp: $ts" -H "X-Rizquna-Signature: sha256=$(printf '0%.0s' $(seq 1 64))" --data-binary "$forged"
 done
 
-# report.daily comes from the nightly reporting job. If this host build delivered none during the run, send the
-# host's report.daily shape signed with the host's scheme, and say so.
+# report.daily comes from the nightly report job (every minute here). Give it up to two minutes; if this host build
+# delivered none, send the host's report.daily shape signed with the host's scheme, and say so.
+say "Wait for the host's report job to send report.daily"
+for _ in $(seq 1 60); do
+  [ "$(sqlite3 "$WORK/host-data/rizquna.db" "SELECT count(*) FROM host_outbox WHERE type='report.daily' AND status='delivered';")" != "0" ] && break
+  sleep 2
+done
+run sqlite3 "$WORK/host-data/rizquna.db" "SELECT event_id, type, status FROM host_outbox WHERE type='report.daily';"
 if [ "$(sqlite3 "$WORK/host-data/rizquna.db" "SELECT count(*) FROM host_outbox WHERE type='report.daily';")" = "0" ]; then
   say "NOTE: no report.daily was due during this run; sending a host-shaped, host-signed one by hand"
   ts=$(date +%s)
