@@ -34,26 +34,25 @@ public static class MetaServiceCollectionExtensions
 
     private static IServiceCollection AddRizqunaMetaCore(this IServiceCollection services)
     {
+        if (services.Any(static d => d.ServiceType == typeof(MetaMarker)))
+        {
+            return services; // a second call only adds its configuration
+        }
+
+        services.AddSingleton<MetaMarker>();
         services.AddOptions<MetaOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetaOptions>, MetaOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPublishCheckpointStore, InMemoryPublishCheckpointStore>();
         services.TryAddSingleton<UsageTracker>();
-
-        if (services.Any(d => d.ServiceType == typeof(MetaMarker)))
-        {
-            return services;
-        }
-
-        services.AddSingleton<MetaMarker>();
         services.AddHttpClient(GraphClient.HttpClientName, static (sp, client) =>
             {
                 client.BaseAddress = OptionChecks.WithTrailingSlash(sp.GetRequiredService<IOptionsMonitor<MetaOptions>>().CurrentValue.BaseAddress);
                 // Timeouts belong to the resilience pipeline (attempt and total), not to HttpClient.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // The factory's request logging would print token-bearing query strings; GraphClient logs redacted lines itself.
             .RemoveAllLoggers()
-            .AddLogger(static sp => new RedactingHttpLogger(sp.GetRequiredService<ILogger<RedactingHttpLogger>>()))
             .AddRizqunaResilience(static sp => sp.GetRequiredService<IOptionsMonitor<MetaOptions>>().CurrentValue.Resilience);
 
         services.TryAddTransient(static sp => new GraphClient(
@@ -61,7 +60,8 @@ public static class MetaServiceCollectionExtensions
             sp.GetRequiredService<ICredentialProvider>(),
             sp.GetRequiredService<UsageTracker>(),
             sp.GetRequiredService<IOptionsMonitor<MetaOptions>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<GraphClient>>()));
 
         MetaServiceRegistrations.Add(services);
         return services;

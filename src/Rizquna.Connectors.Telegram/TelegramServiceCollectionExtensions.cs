@@ -61,6 +61,8 @@ public static class TelegramServiceCollectionExtensions
             // AddHttpClient also registers logging, which the connector's classes use.
             services.AddHttpClient(BotApiClient.HttpClientName)
                 .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan) // the resilience handler times calls
+                // The factory's default loggers write the request URI, and the bot token is in its path: the connector logs instead.
+                .RemoveAllLoggers()
                 .AddRizqunaResilience(static sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Resilience);
         }
 

@@ -16,7 +16,7 @@ public sealed class WahaOptions
     public string? ApiKey { get; set; }
 
     /// <summary>The session used when an account does not name one in <see cref="AccountRef.PlatformAccountId"/>. Default <c>default</c>.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Rizquna:Waha:Session is required (the WAHA session name, e.g. default).")]
     public string Session { get; set; } = "default";
 
     /// <summary>Where <see cref="IPublisher"/> sends a post that carries no <c>waha.chat_id</c> metadata (a phone number, group or channel id).</summary>

@@ -50,6 +50,9 @@ public static class WahaServiceCollectionExtensions
                 client.BaseAddress = OptionChecks.WithTrailingSlash(options.BaseAddress!);
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience handler owns timeouts
             })
+            // The factory's default request logging is removed: WahaLog records failures without URLs or headers, so the
+            // X-Api-Key cannot reach a log through a changed redaction setting.
+            .RemoveAllLoggers()
             .AddRizqunaResilience(static sp => sp.GetRequiredService<IOptionsMonitor<WahaOptions>>().CurrentValue.Resilience);
 
         services.TryAddSingleton(TimeProvider.System);

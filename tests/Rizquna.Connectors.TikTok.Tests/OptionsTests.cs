@@ -7,10 +7,16 @@ namespace Rizquna.Connectors.TikTok.Tests;
 
 public sealed class OptionsTests
 {
-    private static IServiceProvider Build(Dictionary<string, string?> values)
+    private static IServiceProvider Build(Dictionary<string, string?> values, bool withStore = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
+        services.AddLogging();
+        if (withStore)
+        {
+            services.AddSingleton<ICredentialStore>(new InMemoryCredentialStore());
+        }
+
         services.AddRizqunaTikTok(configuration.GetSection("Rizquna:TikTok"));
         services.AddRizqunaTikTok(configuration.GetSection("Rizquna:TikTok")); // safe to call twice
         return services.BuildServiceProvider();
@@ -53,5 +59,35 @@ public sealed class OptionsTests
         Assert.Contains("Rizquna:TikTok:DefaultPrivacyLevel", message);
         // The validator is registered once even though AddRizqunaTikTok was called twice.
         Assert.Single(error.Failures, f => f.Contains("ChunkSize", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Registers_the_connector_once_and_keyed_by_platform_even_when_called_twice()
+    {
+        var provider = Build(new()
+        {
+            ["Rizquna:TikTok:ClientKey"] = "key",
+            ["Rizquna:TikTok:ClientSecret"] = "secret-value",
+        }, withStore: true);
+
+        var publisher = Assert.Single(provider.GetServices<IPublisher>());
+        Assert.Equal(PlatformId.TikTok, publisher.Platform);
+        Assert.Same(publisher, provider.GetRequiredKeyedService<IPublisher>("tiktok"));
+        Assert.Single(provider.GetServices<IPublishReconciler>());
+        Assert.Single(provider.GetServices<ITokenInspector>());
+    }
+
+    [Fact]
+    public void Without_a_credential_store_the_error_says_what_is_missing()
+    {
+        var provider = Build(new()
+        {
+            ["Rizquna:TikTok:ClientKey"] = "key",
+            ["Rizquna:TikTok:ClientSecret"] = "secret-value",
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IPublisher>());
+
+        Assert.Contains("ICredentialStore", error.Message);
     }
 }

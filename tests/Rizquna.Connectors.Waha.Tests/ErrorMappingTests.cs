@@ -126,3 +126,21 @@ public sealed class ErrorMappingTests
         }
     }
 }
+
+public sealed class SecretHygieneTests
+{
+    [Fact]
+    public async Task The_api_key_reaches_no_log_line_at_any_level_on_success_or_failure()
+    {
+        using var f = new WahaFixture();
+        f.Http.Expect(HttpMethod.Post, "http://waha.test/api/sendText").Respond(System.Net.HttpStatusCode.Created, "application/json", """{"id":"m1"}""");
+        f.Http.Expect(HttpMethod.Post, "http://waha.test/api/sendText").Respond(System.Net.HttpStatusCode.BadRequest, "application/json", """{"statusCode":400,"message":"bad"}""");
+        var publisher = f.Get<IEnumerable<IPublisher>>().Single();
+
+        await publisher.PublishAsync(new PublishRequest(WahaFixture.Account, new Post { Text = "a" }, "k1"));
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => publisher.PublishAsync(new PublishRequest(WahaFixture.Account, new Post { Text = "b" }, "k2")));
+
+        Assert.NotEmpty(f.Logs.Lines); // the failure was logged…
+        ErrorMappingTests.AssertNoSecret(f, ex); // …without the key
+    }
+}

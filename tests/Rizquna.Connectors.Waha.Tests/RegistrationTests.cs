@@ -56,12 +56,13 @@ public sealed class RegistrationTests
     public void Out_of_range_numbers_name_the_setting()
     {
         var services = new ServiceCollection();
-        services.AddRizqunaWaha(o => { o.BaseAddress = new Uri("http://waha"); o.ReportChunkLength = 5; o.Resilience.MaxRetryAttempts = 99; });
+        services.AddRizqunaWaha(o => { o.BaseAddress = new Uri("http://waha"); o.ReportChunkLength = 5; o.Resilience.MaxRetryAttempts = 99; o.Session = ""; });
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<WahaOptions>>().Value);
 
         Assert.Contains("Rizquna:Waha:ReportChunkLength", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Rizquna:Waha:Resilience:MaxRetryAttempts", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Rizquna:Waha:Session is required", ex.Message, StringComparison.Ordinal);
     }
 }

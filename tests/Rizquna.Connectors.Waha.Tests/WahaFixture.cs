@@ -17,7 +17,7 @@ internal sealed class WahaFixture : IDisposable
     public WahaFixture(Action<WahaOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var collection = new ServiceCollection();
-        collection.AddLogging(b => b.AddProvider(Logs));
+        collection.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace)); // every level, so a leaked key would show
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddRizqunaWaha(o =>
         {

@@ -16,6 +16,8 @@ namespace Rizquna.Benchmarks.Meta;
 /// Target: pipeline ≤ 1.3 × bare.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class MetaPublishBenchmarks
 {
     private const string PageId = "111111111111111";

@@ -8,11 +8,9 @@ namespace Rizquna.Benchmarks.TikTok;
 /// </summary>
 internal sealed class InProcessUploadHost : HttpMessageHandler
 {
-    private static readonly Task<HttpResponseMessage> Partial = Task.FromResult(new HttpResponseMessage(HttpStatusCode.PartialContent));
+    private readonly CountingSink _sink = new();
 
     public long BytesReceived => _sink.Count;
-
-    private readonly CountingSink _sink = new();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Rizquna.SampleHost.Admin;
 
 /// <summary>
@@ -11,14 +9,26 @@ internal static class AdminEndpoints
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/admin", () => Asset("index.html", "text/html; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/admin/", () => Asset("index.html", "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/admin/admin.js", () => Asset("admin.js", "text/javascript; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/admin/admin.css", () => Asset("admin.css", "text/css; charset=utf-8")).ExcludeFromDescription();
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]?> Cache = new(StringComparer.Ordinal);
+
     private static IResult Asset(string name, string contentType)
     {
-        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Rizquna.SampleHost.Admin.wwwroot." + name);
-        return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
+        var bytes = Cache.GetOrAdd(name, static n =>
+        {
+            using var stream = typeof(AdminEndpoints).Assembly.GetManifestResourceStream("Rizquna.SampleHost.Admin.wwwroot." + n);
+            if (stream is null)
+            {
+                return null;
+            }
+
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        });
+        return bytes is null ? Results.NotFound() : Results.Bytes(bytes, contentType);
     }
 }

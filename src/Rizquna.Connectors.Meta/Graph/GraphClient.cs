@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Rizquna.Http;
 
@@ -25,10 +27,13 @@ internal sealed class GraphClient
     private readonly UsageTracker _usage;
     private readonly IOptionsMonitor<MetaOptions> _options;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private AppSecretProof? _proof;
 
-    public GraphClient(HttpClient http, ICredentialProvider credentials, UsageTracker usage, IOptionsMonitor<MetaOptions> options, TimeProvider time)
+    public GraphClient(
+        HttpClient http, ICredentialProvider credentials, UsageTracker usage, IOptionsMonitor<MetaOptions> options, TimeProvider time, ILogger<GraphClient>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         _http = http;
         _credentials = credentials;
         _usage = usage;
@@ -65,6 +70,29 @@ internal sealed class GraphClient
         SendAsync(account, HttpMethod.Get, pathAndQuery, null, type, GraphWrite.Read, token, cancellationToken);
 
     private async Task<T> SendAsync<T>(
+        AccountRef account, HttpMethod method, string pathAndQuery, HttpContent? content, JsonTypeInfo<T> type,
+        GraphWrite write, string? tokenOverride, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        try
+        {
+            var result = await SendCoreAsync(account, method, pathAndQuery, content, type, write, tokenOverride, cancellationToken).ConfigureAwait(false);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                GraphLog.Completed(_logger, method.Method, SecretRedactor.RedactUrl(pathAndQuery), _time.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return result;
+        }
+        catch (PlatformException ex) when (_logger.IsEnabled(LogLevel.Warning))
+        {
+            GraphLog.Failed(_logger, method.Method, SecretRedactor.RedactUrl(pathAndQuery), ex.Kind, ex.PlatformCode, ex.PlatformSubcode, ex.TraceId,
+                _time.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+    }
+
+    private async Task<T> SendCoreAsync<T>(
         AccountRef account, HttpMethod method, string pathAndQuery, HttpContent? content, JsonTypeInfo<T> type,
         GraphWrite write, string? tokenOverride, CancellationToken cancellationToken)
     {

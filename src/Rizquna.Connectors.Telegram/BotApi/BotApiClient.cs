@@ -59,6 +59,9 @@ internal sealed class BotApiClient(
         }
 
         var client = httpClientFactory.CreateClient(HttpClientName);
+        using var activity = TelegramTelemetry.ActivitySource.StartActivity("telegram " + method, System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("telegram.method", method);
+        activity?.SetTag("rizquna.account", account.ToString());
         HttpResponseMessage response;
         try
         {
@@ -67,6 +70,8 @@ internal sealed class BotApiClient(
         catch (Exception ex) when (TransportFailure.Map(PlatformId.Telegram, ex, createsContent, cancellationToken) is { } mapped)
         {
             Log.TransportFailed(logger, method, mapped.Kind);
+            TelegramTelemetry.RecordCall(method, mapped.Kind.ToString());
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, mapped.Kind.ToString());
             // The inner exception goes along only when the token cannot be inside it (a handler may echo the URI).
             var inner = ex.ToString().Contains(token, StringComparison.Ordinal) ? null : ex;
             throw new PlatformException(mapped.Platform, mapped.Kind, $"{mapped.Message} (method {method})", inner)
@@ -92,6 +97,7 @@ internal sealed class BotApiClient(
             if (envelope is { Ok: true, Result: { } result } && response.IsSuccessStatusCode)
             {
                 Log.Called(logger, method, status);
+                TelegramTelemetry.RecordCall(method, "ok");
                 return result;
             }
 
@@ -112,6 +118,8 @@ internal sealed class BotApiClient(
                 method, status, envelope?.ErrorCode, envelope?.Description, envelope?.Parameters,
                 RetryAfterReader.Read(response, timeProvider.GetUtcNow()), raw, createsContent, token);
             Log.CallFailed(logger, method, status, error.Kind);
+            TelegramTelemetry.RecordCall(method, error.Kind.ToString());
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Kind.ToString());
             throw error;
         }
     }

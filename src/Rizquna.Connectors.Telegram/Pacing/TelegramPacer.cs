@@ -66,6 +66,7 @@ internal sealed class TelegramPacer : IDisposable
         }
 
         SweepIdleChats();
+        var started = _timeProvider.GetTimestamp();
         var chat = _chats.GetOrAdd(chatId, static (id, self) => self.CreateChat(id), this);
         // Narrowest first: a message waiting for its chat holds no global slot meanwhile.
         await AcquireAsync(chat.PerSecond, cancellationToken).ConfigureAwait(false);
@@ -75,6 +76,10 @@ internal sealed class TelegramPacer : IDisposable
         }
 
         await AcquireAsync(_global, cancellationToken).ConfigureAwait(false);
+        if (TelegramTelemetry.PacingWait.Enabled)
+        {
+            TelegramTelemetry.PacingWait.Record(_timeProvider.GetElapsedTime(started).TotalSeconds);
+        }
     }
 
     /// <summary>Keeps sends to <paramref name="chatId"/> waiting for <paramref name="wait"/> (after a 429's retry_after).</summary>

@@ -64,6 +64,7 @@ internal sealed class TikTokTokenManager(
             }
             catch (PlatformException ex)
             {
+                TikTokTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", ex.Kind.ToString()));
                 Log.TokenRefreshFailed(logger, account.ToString(), ex.Kind, ex.PlatformCode);
                 throw;
             }
@@ -73,6 +74,7 @@ internal sealed class TikTokTokenManager(
             // Persist first: once TikTok rotated the refresh token, the old one is dead, and a crash after using the new
             // access token but before saving would lose the account.
             await store.SaveAsync(account, refreshed, CancellationToken.None).ConfigureAwait(false);
+            TikTokTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
             Log.TokenRefreshed(logger, account.ToString(), refreshed.Fingerprint, refreshed.ExpiresAt, refreshed.RefreshToken != current.RefreshToken);
             return refreshed;
         }

@@ -32,6 +32,7 @@ internal sealed class StatusPoller(
             var status = await FetchAsync(account, publishId, cancellationToken).ConfigureAwait(false);
             if (IsEndState(status.Status))
             {
+                TikTokTelemetry.PublishEnded.Add(1, new KeyValuePair<string, object?>("status", status.Status));
                 Log.PublishEnded(logger, publishId, status.Status!);
                 return status;
             }

@@ -39,6 +39,8 @@ internal sealed class TikTokPublisher(
             throw new ArgumentException($"Account '{request.Account}' is not a TikTok account.", nameof(request));
         }
 
+        using var activity = TikTokTelemetry.Source.StartActivity("tiktok.publish");
+        activity?.SetTag("rizquna.account", request.Account.ToString());
         var settings = options.Value;
         var account = request.Account;
         var draft = TikTokDraftReader.Read(request.Post, settings);
@@ -92,6 +94,7 @@ internal sealed class TikTokPublisher(
             }
 
             var publishId = init.PublishId;
+            activity?.SetTag("tiktok.publish_id", publishId);
             await store.SaveAsync(key, CheckpointNames.PublishId, publishId, CancellationToken.None).ConfigureAwait(false);
             Log.PublishInitialised(logger, publishId, account.ToString(), draft.Source, draft.Mode);
 

@@ -23,6 +23,12 @@ public static class ChunkPlanner
             return new ChunkPlan(videoSize, videoSize, 1);
         }
 
+        // A file over the largest chunk must go in at least two pieces, even when the preferred chunk would take it whole.
+        if (videoSize > rules.MaxChunkBytes && videoSize / chunkSize < 2)
+        {
+            chunkSize = videoSize / 2;
+        }
+
         // Too many chunks: grow the chunk until the count fits.
         if (videoSize / chunkSize > rules.MaxChunkCount)
         {

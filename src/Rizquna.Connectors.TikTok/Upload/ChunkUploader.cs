@@ -53,6 +53,7 @@ internal sealed class ChunkUploader(
                 var expected = chunk.IsLast ? HttpStatusCode.Created : HttpStatusCode.PartialContent;
                 if (response.StatusCode == expected || response.StatusCode == HttpStatusCode.OK)
                 {
+                    TikTokTelemetry.UploadedBytes.Add(chunk.Length);
                     Log.ChunkSent(logger, i + 1, plan.ChunkCount, publishId, chunk.ContentRange);
                     continue;
                 }

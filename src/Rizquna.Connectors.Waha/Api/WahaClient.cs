@@ -63,7 +63,7 @@ internal sealed class WahaClient
     {
         var session = SessionOf(account);
         using var request = NewRequest(HttpMethod.Get, account, "api/sessions/" + Uri.EscapeDataString(session));
-        return await ReadAsync(request, "session", WahaJsonContext.Default.SessionDto, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(request, account, "session", WahaJsonContext.Default.SessionDto, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /api/{session}/chats</c>, most recent first where the gateway supports sorting.</summary>
@@ -74,7 +74,7 @@ internal sealed class WahaClient
         var path = $"api/{Uri.EscapeDataString(session)}/chats?limit={options.PollChatLimit}&offset=0"
                    + (options.SortChatsByActivity ? "&sortBy=conversationTimestamp&sortOrder=desc" : string.Empty);
         using var request = NewRequest(HttpMethod.Get, account, path);
-        return await ReadAsync(request, "chats", WahaJsonContext.Default.ListJsonElement, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(request, account, "chats", WahaJsonContext.Default.ListJsonElement, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /api/{session}/chats/{chatId}/messages?limit=&amp;downloadMedia=false</c>.</summary>
@@ -84,7 +84,7 @@ internal sealed class WahaClient
         var session = SessionOf(account);
         var path = $"api/{Uri.EscapeDataString(session)}/chats/{Uri.EscapeDataString(chatId)}/messages?limit={options.PollMessageLimit}&downloadMedia=false";
         using var request = NewRequest(HttpMethod.Get, account, path);
-        return await ReadAsync(request, "messages", WahaJsonContext.Default.ListJsonElement, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(request, account, "messages", WahaJsonContext.Default.ListJsonElement, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<WahaSent> SendAsync<T>(AccountRef account, string session, string path, T body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
@@ -99,10 +99,9 @@ internal sealed class WahaClient
         return new WahaSent(WahaIds.MessageId(sent?.Id, sent?.Key) ?? string.Empty, ToTime(sent?.Timestamp ?? sent?.MessageTimestamp) ?? _time.GetUtcNow());
     }
 
-    private async Task<T> ReadAsync<T>(HttpRequestMessage request, string operation, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(HttpRequestMessage request, AccountRef account, string operation, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
-        var account = request.Options.TryGetValue(AccountOption, out var a) ? a : throw new InvalidOperationException("account missing");
         using var response = await SendCoreAsync(request, operation, createsContent: false, account, SessionOf(account), cancellationToken).ConfigureAwait(false);
         return await ReadBodyAsync(response, typeInfo, cancellationToken).ConfigureAwait(false)
                ?? throw new PlatformException(PlatformId.WhatsApp, PlatformErrorKind.Transient, $"WAHA: empty {operation} response.") { HttpStatus = (int)response.StatusCode };
@@ -118,6 +117,7 @@ internal sealed class WahaClient
         catch (Exception ex) when (TransportFailure.Map(PlatformId.WhatsApp, ex, createsContent, cancellationToken) is { } mapped)
         {
             WahaLog.CallFailed(_logger, operation, mapped.Kind, null);
+            CountFailure(operation, mapped.Kind);
             throw mapped;
         }
 
@@ -126,6 +126,7 @@ internal sealed class WahaClient
             if (createsContent)
             {
                 _sessions.NoteWorking(session); // a sent message proves the session works; a 200 on GET /sessions does not
+                WahaMetrics.MessagesSent.Add(1, new KeyValuePair<string, object?>("endpoint", operation));
             }
 
             return response;
@@ -136,6 +137,7 @@ internal sealed class WahaClient
             var body = await ErrorBodyReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
             var error = WahaErrorMapper.Map(response.StatusCode, body, createsContent, RetryAfterReader.Read(response, _time.GetUtcNow()), _options.CurrentValue.ApiKey);
             WahaLog.CallFailed(_logger, operation, error.Kind, error.HttpStatus);
+            CountFailure(operation, error.Kind);
             if (error.Kind == PlatformErrorKind.ReauthorizationRequired && error.PlatformCode is { } status)
             {
                 await _sessions.ObserveAsync(account, session, status, cancellationToken).ConfigureAwait(false);
@@ -144,6 +146,9 @@ internal sealed class WahaClient
             throw error;
         }
     }
+
+    private static void CountFailure(string operation, PlatformErrorKind kind) =>
+        WahaMetrics.CallsFailed.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("kind", kind.ToString()));
 
     private static async Task<T?> ReadBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
@@ -161,12 +166,9 @@ internal sealed class WahaClient
         }
     }
 
-    private static readonly HttpRequestOptionsKey<AccountRef> AccountOption = new("Rizquna.Waha.Account");
-
     private HttpRequestMessage NewRequest(HttpMethod method, AccountRef account, string path)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)).ForAccount(account);
-        request.Options.Set(AccountOption, account);
         if (_options.CurrentValue.ApiKey is { Length: > 0 } key)
         {
             request.Headers.TryAddWithoutValidation(ApiKeyHeader, key);

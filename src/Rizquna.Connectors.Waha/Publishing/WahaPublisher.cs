@@ -26,6 +26,8 @@ internal sealed class WahaPublisher : IPublisher
         MaxTextLengthWithMedia = _options.CurrentValue.MaxTextLength,
     };
 
+    private static int MaxMediaItems => KnownPlatformLimits.WhatsApp.MaxMediaItems;
+
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -35,7 +37,7 @@ internal sealed class WahaPublisher : IPublisher
         var text = WithLink(post);
         post.Metadata.TryGetValue(WahaMetadata.ReplyTo, out var replyTo);
 
-        if (post.Media.Count > Limits.MaxMediaItems)
+        if (post.Media.Count > MaxMediaItems)
         {
             throw new PlatformException(PlatformId.WhatsApp, PlatformErrorKind.InvalidContent,
                 $"WAHA: a WhatsApp message carries one media item; this post has {post.Media.Count}.");

@@ -75,6 +75,7 @@ internal sealed class WahaSessionMonitor
         }
 
         WahaLog.SessionPaused(_logger, session, status!);
+        WahaMetrics.SessionsPaused.Add(1, new KeyValuePair<string, object?>("status", status));
         var report = new Report(
             $"WhatsApp session '{session}' needs attention: scan the QR code",
             $"The WAHA session '{session}' of account {account} is {status} since {now:u}. Messages to and from this account are paused.\n"

@@ -45,6 +45,18 @@ public sealed class WahaWebhookHandler
         Func<string, AccountRef>? accountForSession = null,
         CancellationToken cancellationToken = default)
     {
+        var result = await HandleCoreAsync(body, signature, algorithm, accountForSession, cancellationToken).ConfigureAwait(false);
+        WahaMetrics.Webhooks.Add(1, new KeyValuePair<string, object?>("status", result.Status.ToString()));
+        return result;
+    }
+
+    private async Task<WahaWebhookResult> HandleCoreAsync(
+        ReadOnlyMemory<byte> body,
+        string? signature,
+        string? algorithm,
+        Func<string, AccountRef>? accountForSession,
+        CancellationToken cancellationToken)
+    {
         var options = _options.CurrentValue;
         if (options.WebhookHmacKey is { Length: > 0 } key)
         {

@@ -16,13 +16,12 @@ public static class TextCounter
     public static int Count(string text, TextCountingRule rule)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (rule == TextCountingRule.XWeighted && !text.IsNormalized(NormalizationForm.FormC))
-        {
-            text = text.Normalize(NormalizationForm.FormC);
-        }
-
-        return CountNormalized(text, rule);
+        return CountNormalized(rule == TextCountingRule.XWeighted ? ToNfc(text) : text, rule);
     }
+
+    /// <summary>The text in NFC, without allocating when it already is.</summary>
+    internal static string ToNfc(string text) =>
+        TextWeights.IsTriviallyNfc(text) || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
 
     /// <summary>Counts text already in the form the rule expects (NFC for X).</summary>
     internal static int CountNormalized(ReadOnlySpan<char> text, TextCountingRule rule)
@@ -34,14 +33,16 @@ public static class TextCounter
             case TextCountingRule.Graphemes:
                 return TextWeights.CountClusters(text);
             default:
-                var walker = new UnitWalker(text, rule);
                 var total = 0;
-                while (walker.TryNext(out _, out var weight))
+                var position = 0;
+                while (TokenScanner.TryFindNext(text, position, out var token))
                 {
-                    total += weight;
+                    total += TextWeights.XWeight(text[position..token.Start]);
+                    total += token.Kind == TokenKind.Url ? TextWeights.XUrlWeight : TextWeights.XWeight(text.Slice(token.Start, token.Length));
+                    position = token.End;
                 }
 
-                return total;
+                return total + TextWeights.XWeight(text[position..]);
         }
     }
 }

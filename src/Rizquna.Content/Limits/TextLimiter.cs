@@ -30,9 +30,9 @@ public static class TextLimiter
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ellipsis ??= DefaultEllipsis;
-        if (rule == TextCountingRule.XWeighted && !text.IsNormalized(NormalizationForm.FormC))
+        if (rule == TextCountingRule.XWeighted)
         {
-            text = text.Normalize(NormalizationForm.FormC);
+            text = TextCounter.ToNfc(text);
         }
 
         var originalCount = TextCounter.CountNormalized(text, rule);
@@ -49,11 +49,11 @@ public static class TextLimiter
             return new FittedText { Text = text, Count = count, Limit = limit, Rule = rule, OriginalCount = originalCount, DroppedHashtags = dropped };
         }
 
-        var (result, cut) = Truncate(text, limit, rule, ellipsis);
+        var (result, resultCount, cut) = Truncate(text, limit, rule, ellipsis);
         return new FittedText
         {
             Text = result,
-            Count = TextCounter.CountNormalized(result, rule),
+            Count = resultCount,
             Limit = limit,
             Rule = rule,
             OriginalCount = originalCount,
@@ -65,12 +65,12 @@ public static class TextLimiter
 
     private static int CountHashSigns(string text) => text.AsSpan().Count('#');
 
-    private static (string Text, string Cut) Truncate(string text, int limit, TextCountingRule rule, string ellipsis)
+    private static (string Text, int Count, string Cut) Truncate(string text, int limit, TextCountingRule rule, string ellipsis)
     {
         var budget = limit - TextCounter.CountNormalized(ellipsis, rule);
         if (budget <= 0)
         {
-            return (string.Empty, text.TrimStart());
+            return (string.Empty, 0, text.TrimStart());
         }
 
         var walker = new UnitWalker(text, rule);
@@ -102,14 +102,15 @@ public static class TextLimiter
             var kept = TrimForEllipsis(text.AsSpan(0, cut));
             if (kept.IsEmpty)
             {
-                return (string.Empty, text.TrimStart());
+                return (string.Empty, 0, text.TrimStart());
             }
 
             var candidate = string.Concat(kept, ellipsis);
-            // Joining can only merge units, never add weight; this check keeps the promise if a rule ever disagrees.
-            if (TextCounter.CountNormalized(candidate, rule) <= limit)
+            // The joined text is counted again: a cut word can become a URL for X ("rizquna.id" + "…" out of "rizquna.idaman").
+            var count = TextCounter.CountNormalized(candidate, rule);
+            if (count <= limit)
             {
-                return (candidate, text.AsSpan(cut).TrimStart().ToString());
+                return (candidate, count, text.AsSpan(cut).TrimStart().ToString());
             }
 
             cut = kept.Length - 1;

@@ -28,6 +28,22 @@ internal static class TextWeights
         var count = 0;
         while (!text.IsEmpty)
         {
+            // Characters below U+0300 are clusters of their own (CR LF aside) unless the next one combines with them.
+            var complex = text.IndexOfAnyExceptInRange('\0', '\u02FF');
+            var simple = complex < 0 ? text.Length : complex - 1;
+            if (simple > 0)
+            {
+                var run = text[..simple];
+                count += run.Length - run.Count("\r\n");
+                if (run[^1] == '\r' && text.Length > simple && text[simple] == '\n')
+                {
+                    count--; // the CR LF straddles the end of the run
+                }
+
+                text = text[simple..];
+                continue;
+            }
+
             text = text[ClusterLength(text)..];
             count++;
         }
@@ -63,6 +79,16 @@ internal static class TextWeights
         var weight = 0;
         while (!text.IsEmpty)
         {
+            // Below U+0300 every code point weighs 1; only the last one may start a cluster (a keycap emoji) with what follows.
+            var complex = text.IndexOfAnyExceptInRange('\0', '\u02FF');
+            var simple = complex < 0 ? text.Length : complex - 1;
+            if (simple > 0)
+            {
+                weight += simple;
+                text = text[simple..];
+                continue;
+            }
+
             var length = ClusterLength(text);
             weight += XClusterWeight(text[..length]);
             text = text[length..];
@@ -74,6 +100,44 @@ internal static class TextWeights
     /// <summary>twitter-text v3 ranges of weight 1 (scale 100 → 1); every other code point weighs 2.</summary>
     public static int XCodePointWeight(int codePoint) =>
         codePoint is <= 4351 or (>= 8192 and <= 8205) or (>= 8208 and <= 8223) or (>= 8242 and <= 8247) ? 1 : 2;
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is certainly in NFC without asking ICU: every character below U+0300, or an emoji
+    /// from the supplementary planes U+1F000–U+1FBFF. Otherwise the caller checks properly.
+    /// </summary>
+    public static bool IsTriviallyNfc(ReadOnlySpan<char> text)
+    {
+        var i = text.IndexOfAnyExceptInRange('\0', '\u02FF');
+        if (i < 0)
+        {
+            return true;
+        }
+
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < '\u0300')
+            {
+                continue;
+            }
+
+            // High surrogates D83C–D83E encode U+1F000–U+1FBFF (emoji, symbols): all NFC-stable.
+            if (c is >= '\uD83C' and <= '\uD83E' && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (c is '\u200d' or '\ufe0f')
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
 
     /// <summary>Marks, joiners, variation selectors and skin tones: characters that extend the cluster before them.</summary>
     public static bool IsExtender(ReadOnlySpan<char> text)

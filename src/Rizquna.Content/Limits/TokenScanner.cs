@@ -11,7 +11,8 @@ namespace Rizquna.Content;
 /// </summary>
 internal static class TokenScanner
 {
-    private static readonly SearchValues<char> Starts = SearchValues.Create("#@hHwW0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    // Every token has one of these: hashtags '#', mentions '@', scheme URLs "://", and www./bare domains a '.'.
+    private static readonly SearchValues<char> Triggers = SearchValues.Create("#@.:");
     private static readonly SearchValues<char> UrlStop = SearchValues.Create(" \t\r\n\f\v<>\"`{}|\\^\u00a0\u3000“”‘’「」");
     private static readonly SearchValues<char> TrailingPunctuation = SearchValues.Create(".,:;!?'\")]}…*");
 
@@ -23,43 +24,85 @@ internal static class TokenScanner
         "bet", "club", "win", "fun", "pro", "top", "asia", "games", "game", "page", "cc", "ws", "click", "icu", "one",
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The first protected token starting at or after <paramref name="from"/>.</summary>
+    /// <summary>
+    /// The first protected token starting at or after <paramref name="from"/>. Its end is extended over marks or joiners
+    /// that would attach to its last character, so that it always ends on a grapheme cluster boundary.
+    /// </summary>
     public static bool TryFindNext(ReadOnlySpan<char> text, int from, out Token token)
     {
         var i = from;
         while (i < text.Length)
         {
-            var next = text[i..].IndexOfAny(Starts);
+            var next = text[i..].IndexOfAny(Triggers);
             if (next < 0)
             {
                 break;
             }
 
             i += next;
-            var c = text[i];
-            var length = c switch
+            int start = i, length;
+            switch (text[i])
             {
-                '#' => Hashtag(text, i),
-                '@' => Mention(text, i),
-                _ => Url(text, i),
-            };
+                case '#':
+                    length = Hashtag(text, i);
+                    break;
+                case '@':
+                    length = Mention(text, i);
+                    break;
+                case ':':
+                    // "http://" or "https://": the URL starts at the scheme, before the colon.
+                    start = SchemeStart(text, from, i);
+                    length = start >= 0 ? Url(text, start) : 0;
+                    break;
+                default:
+                    // "www.x" or "rizquna.id/…": the URL starts at the host label before the first dot.
+                    start = i;
+                    while (start > from && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '-'))
+                    {
+                        start--;
+                    }
+
+                    length = start < i ? Url(text, start) : 0;
+                    break;
+            }
 
             if (length > 0)
             {
-                token = new Token(i, length, c switch { '#' => TokenKind.Hashtag, '@' => TokenKind.Mention, _ => TokenKind.Url });
+                var end = start + length;
+                while (end < text.Length && TextWeights.IsExtender(text[end..]))
+                {
+                    end += char.IsHighSurrogate(text[end]) ? 2 : 1;
+                }
+
+                var kind = text[i] switch { '#' => TokenKind.Hashtag, '@' => TokenKind.Mention, _ => TokenKind.Url };
+                token = new Token(start, end - start, kind);
                 return true;
             }
 
-            // Skip the rest of this word: tokens start after a separator.
             i++;
-            while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
-            {
-                i++;
-            }
         }
 
         token = default;
         return false;
+    }
+
+    private static int SchemeStart(ReadOnlySpan<char> text, int from, int colon)
+    {
+        if (!text[(colon + 1)..].StartsWith("//", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        foreach (var scheme in (ReadOnlySpan<int>)[5, 4])
+        {
+            var start = colon - scheme;
+            if (start >= from && text[start..colon].Equals(scheme == 5 ? "https" : "http", StringComparison.OrdinalIgnoreCase))
+            {
+                return start;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>How many hashtags <paramref name="text"/> has (hashes inside URLs do not count).</summary>

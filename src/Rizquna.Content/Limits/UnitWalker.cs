@@ -48,6 +48,16 @@ internal ref struct UnitWalker
         }
 
         var end = _hasToken ? _token.Start : _text.Length;
+        var c = _text[position];
+        if (c < '\u0300' && (position + 1 >= end || (_text[position + 1] < '\u0300' && c != '\r')))
+        {
+            // A lone character below U+0300 weighs 1 under every rule.
+            length = 1;
+            weight = 1;
+            Position = position + 1;
+            return true;
+        }
+
         var rest = _text[position..end];
         length = TextWeights.ClusterLength(rest);
         weight = _rule switch
@@ -60,19 +70,5 @@ internal ref struct UnitWalker
         return true;
     }
 
-    private void FindToken(int from)
-    {
-        _hasToken = TokenScanner.TryFindNext(_text, from, out var token);
-        if (_hasToken)
-        {
-            // A token ends on a cluster boundary: swallow marks or joiners that would attach to its last character.
-            var end = token.End;
-            while (end < _text.Length && TextWeights.IsExtender(_text[end..]))
-            {
-                end += char.IsHighSurrogate(_text[end]) ? 2 : 1;
-            }
-
-            _token = token with { Length = end - token.Start };
-        }
-    }
+    private void FindToken(int from) => _hasToken = TokenScanner.TryFindNext(_text, from, out _token);
 }

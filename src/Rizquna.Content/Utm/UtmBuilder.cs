@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Rizquna.Http;
 
@@ -14,9 +15,6 @@ namespace Rizquna.Content;
 /// </remarks>
 public static class UtmBuilder
 {
-    [ThreadStatic]
-    private static StringBuilder? t_builder;
-
     /// <summary>Returns <paramref name="baseUrl"/> with the UTM parameters for <paramref name="platform"/> and <paramref name="meta"/>.</summary>
     /// <param name="baseUrl">An absolute http or https URL.</param>
     /// <param name="platform">Where the link is posted; the default <c>utm_source</c>.</param>
@@ -43,62 +41,65 @@ public static class UtmBuilder
 
         var keep = meta.Existing == UtmExistingParameters.Keep;
         var present = Written.None;
-        var builder = t_builder ?? new StringBuilder(256);
-        t_builder = null;
-        builder.Clear();
-        builder.Append(path);
-        var separator = '?';
 
-        while (!query.IsEmpty)
+        // One pass into a pooled buffer sized for the worst case (every value character as three %XX bytes).
+        var capacity = url.Length + 80 + 9 * ((source?.Length ?? 0) + medium.Length + (campaign?.Length ?? 0) + (content?.Length ?? 0) + (term?.Length ?? 0));
+        var rented = ArrayPool<char>.Shared.Rent(capacity);
+        try
         {
-            var amp = query.IndexOf('&');
-            var parameter = amp >= 0 ? query[..amp] : query;
-            query = amp >= 0 ? query[(amp + 1)..] : [];
-            if (parameter.IsEmpty)
-            {
-                continue;
-            }
+            var buffer = new Writer(rented);
+            buffer.Append(path);
+            var separator = '?';
 
-            var equals = parameter.IndexOf('=');
-            var which = Classify(equals >= 0 ? parameter[..equals] : parameter);
-            var writes = which switch
+            while (!query.IsEmpty)
             {
-                Written.Source => source is not null,
-                Written.Medium => medium is not null,
-                Written.Campaign => campaign is not null,
-                Written.Content => content is not null,
-                Written.Term => term is not null,
-                _ => false,
-            };
-
-            if (writes)
-            {
-                if (!keep)
+                var amp = query.IndexOf('&');
+                var parameter = amp >= 0 ? query[..amp] : query;
+                query = amp >= 0 ? query[(amp + 1)..] : [];
+                if (parameter.IsEmpty)
                 {
-                    continue; // replaced: the builder's value is appended below
+                    continue;
                 }
 
-                present |= which;
+                var equals = parameter.IndexOf('=');
+                var which = Classify(equals >= 0 ? parameter[..equals] : parameter);
+                var writes = which switch
+                {
+                    Written.Source => source is not null,
+                    Written.Medium => true,
+                    Written.Campaign => campaign is not null,
+                    Written.Content => content is not null,
+                    Written.Term => term is not null,
+                    _ => false,
+                };
+
+                if (writes)
+                {
+                    if (!keep)
+                    {
+                        continue; // replaced: the builder's value is appended below
+                    }
+
+                    present |= which;
+                }
+
+                buffer.Append(separator);
+                buffer.Append(parameter);
+                separator = '&';
             }
 
-            builder.Append(separator).Append(parameter);
-            separator = '&';
+            Append(ref buffer, ref separator, "utm_source=", source, present, Written.Source);
+            Append(ref buffer, ref separator, "utm_medium=", medium, present, Written.Medium);
+            Append(ref buffer, ref separator, "utm_campaign=", campaign, present, Written.Campaign);
+            Append(ref buffer, ref separator, "utm_content=", content, present, Written.Content);
+            Append(ref buffer, ref separator, "utm_term=", term, present, Written.Term);
+            buffer.Append(fragment);
+            return buffer.ToString();
         }
-
-        Append(builder, ref separator, "utm_source=", source, present, Written.Source);
-        Append(builder, ref separator, "utm_medium=", medium, present, Written.Medium);
-        Append(builder, ref separator, "utm_campaign=", campaign, present, Written.Campaign);
-        Append(builder, ref separator, "utm_content=", content, present, Written.Content);
-        Append(builder, ref separator, "utm_term=", term, present, Written.Term);
-        builder.Append(fragment);
-
-        var result = builder.ToString();
-        if (builder.Capacity <= 4096)
+        finally
         {
-            t_builder = builder;
+            ArrayPool<char>.Shared.Return(rented);
         }
-
-        return result;
     }
 
     private static readonly UtmMeta Defaults = new();
@@ -139,14 +140,16 @@ public static class UtmBuilder
 
     private static string? Value(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static void Append(StringBuilder builder, ref char separator, string key, string? value, Written present, Written which)
+    private static void Append(ref Writer buffer, ref char separator, string key, string? value, Written present, Written which)
     {
         if (value is null || (present & which) != 0)
         {
             return;
         }
 
-        builder.Append(separator).Append(key).Append(Uri.EscapeDataString(value));
+        buffer.Append(separator);
+        buffer.Append(key);
+        buffer.AppendPercentEncoded(value);
         separator = '&';
     }
 
@@ -175,5 +178,53 @@ public static class UtmBuilder
         Campaign = 4,
         Content = 8,
         Term = 16,
+    }
+
+    /// <summary>Appends to a buffer known to be large enough.</summary>
+    private ref struct Writer(char[] buffer)
+    {
+        private readonly Span<char> _buffer = buffer;
+        private int _length;
+
+        public void Append(char c) => _buffer[_length++] = c;
+
+        public void Append(scoped ReadOnlySpan<char> text)
+        {
+            text.CopyTo(_buffer[_length..]);
+            _length += text.Length;
+        }
+
+        /// <summary>RFC 3986: unreserved characters as they are, everything else as %XX of its UTF-8 bytes.</summary>
+        public void AppendPercentEncoded(string value)
+        {
+            Span<byte> utf8 = stackalloc byte[4];
+            var text = value.AsSpan();
+            while (!text.IsEmpty)
+            {
+                var c = text[0];
+                if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')
+                {
+                    _buffer[_length++] = c;
+                    text = text[1..];
+                    continue;
+                }
+
+                // A lone surrogate becomes U+FFFD, as Uri.EscapeDataString does.
+                Rune.DecodeFromUtf16(text, out var rune, out var consumed);
+                var bytes = rune.EncodeToUtf8(utf8);
+                foreach (var b in utf8[..bytes])
+                {
+                    _buffer[_length++] = '%';
+                    _buffer[_length++] = HexUpper[b >> 4];
+                    _buffer[_length++] = HexUpper[b & 0xF];
+                }
+
+                text = text[consumed..];
+            }
+        }
+
+        public override readonly string ToString() => new(_buffer[.._length]);
+
+        private static ReadOnlySpan<char> HexUpper => "0123456789ABCDEF";
     }
 }

@@ -31,12 +31,13 @@ internal sealed class CompiledPlan
         }
 
         var triggers = new Dictionary<TriggerSpec, ITrigger>();
+        var crons = new Dictionary<string, ICronSchedule>(StringComparer.Ordinal);
         var jobs = new Dictionary<string, CompiledJob>(plan.Jobs.Count, StringComparer.Ordinal);
         foreach (var job in plan.Jobs)
         {
             if (!triggers.TryGetValue(job.Trigger, out var trigger))
             {
-                trigger = TriggerFactory.Create(job.Trigger, zone);
+                trigger = TriggerFactory.Create(job.Trigger, zone, crons);
                 triggers[job.Trigger] = trigger;
             }
 

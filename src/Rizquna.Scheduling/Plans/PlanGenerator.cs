@@ -107,46 +107,49 @@ public static class PlanGenerator
     public static string Fingerprint(string timeZoneId, IReadOnlyList<JobDefinition> jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var sb = new StringBuilder(256);
-        var buffer = new byte[1024];
-        Append(hash, sb.Append("zone=").Append(timeZoneId).Append('\n'), ref buffer);
-        var keys = new List<string>();
+        // One canonical text, hashed once: zone, then per job its fields and its parameters in key order.
+        var sb = new StringBuilder(jobs.Count * 96);
+        sb.Append("zone=").Append(timeZoneId).Append('\n');
+        string[] keys = [];
         foreach (var job in jobs)
         {
             sb.Append(job.Name).Append('|').Append((int)job.Lane).Append('|')
                 .Append(job.Account?.Platform.Value).Append('|').Append(job.Account?.Key).Append('|').Append(job.Account?.PlatformAccountId).Append('|')
                 .Append((int)job.Trigger.Kind).Append('|').Append(job.Trigger.Interval.Ticks).Append('|').Append(job.Trigger.Cron).Append('|').Append(job.Trigger.Offset.Ticks);
-            keys.Clear();
-            keys.AddRange(job.Parameters.Keys);
-            keys.Sort(StringComparer.Ordinal);
-            foreach (var k in keys)
+            var count = job.Parameters.Count;
+            if (keys.Length < count)
             {
-                sb.Append('|').Append(k).Append('=').Append(job.Parameters[k]);
+                keys = new string[count];
             }
 
-            Append(hash, sb.Append('\n'), ref buffer);
+            var n = 0;
+            foreach (var key in job.Parameters.Keys)
+            {
+                keys[n++] = key;
+            }
+
+            Array.Sort(keys, 0, n, StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                sb.Append('|').Append(keys[i]).Append('=').Append(job.Parameters[keys[i]]);
+            }
+
+            sb.Append('\n');
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16));
-    }
-
-    private static void Append(IncrementalHash hash, StringBuilder sb, ref byte[] buffer)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(sb.Length);
-        if (buffer.Length < max)
+        var text = sb.ToString();
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
         {
-            buffer = new byte[max];
+            var length = Encoding.UTF8.GetBytes(text, bytes);
+            Span<byte> digest = stackalloc byte[32];
+            SHA256.HashData(bytes.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest[..16]);
         }
-
-        var count = 0;
-        foreach (var chunk in sb.GetChunks())
+        finally
         {
-            count += Encoding.UTF8.GetBytes(chunk.Span, buffer.AsSpan(count));
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
         }
-
-        hash.AppendData(buffer, 0, count);
-        sb.Clear();
     }
 
     private static Dictionary<string, string> BuildParameters(AccountRef account, AccountSettings? settings, int index)

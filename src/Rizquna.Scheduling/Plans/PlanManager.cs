@@ -221,12 +221,13 @@ public sealed class PlanManager
 
         // Jobs sharing a trigger (all reply jobs) share one compiled trigger and one first occurrence.
         var cache = new Dictionary<TriggerSpec, DateTimeOffset?>();
+        var crons = new Dictionary<string, ICronSchedule>(StringComparer.Ordinal);
         var seeds = new List<JobSeed>(plan.Jobs.Count);
         foreach (var job in plan.Jobs)
         {
             if (!cache.TryGetValue(job.Trigger, out var first))
             {
-                first = TriggerFactory.Create(job.Trigger, zone).NextAfter(now);
+                first = TriggerFactory.Create(job.Trigger, zone, crons).NextAfter(now);
                 cache[job.Trigger] = first;
             }
 

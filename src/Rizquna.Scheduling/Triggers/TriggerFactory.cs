@@ -5,7 +5,10 @@ namespace Rizquna.Scheduling.Triggers;
 /// <summary>Compiles a plan's <see cref="TriggerSpec"/> into an <see cref="ITrigger"/>.</summary>
 internal static class TriggerFactory
 {
-    public static ITrigger Create(TriggerSpec spec, TimeZoneInfo zone)
+    /// <param name="spec">The trigger.</param>
+    /// <param name="zone">The plan's zone.</param>
+    /// <param name="crons">Parsed expressions by text, shared by the staggered jobs of one plan (parsing is the costly part).</param>
+    public static ITrigger Create(TriggerSpec spec, TimeZoneInfo zone, Dictionary<string, ICronSchedule>? crons = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (spec.Kind == TriggerKind.Interval)
@@ -13,8 +16,13 @@ internal static class TriggerFactory
             return new IntervalTrigger(spec.Interval);
         }
 
-        var cron = QuartzCronSchedule.TryParse(spec.Cron, zone, out var error)
-            ?? throw new ArgumentException($"Cron {error}.", nameof(spec));
+        if (crons is null || !crons.TryGetValue(spec.Cron ?? string.Empty, out var cron))
+        {
+            cron = QuartzCronSchedule.TryParse(spec.Cron, zone, out var error)
+                ?? throw new ArgumentException($"Cron {error}.", nameof(spec));
+            crons?.Add(spec.Cron!, cron);
+        }
+
         return new CronTrigger(cron, spec.Offset);
     }
 

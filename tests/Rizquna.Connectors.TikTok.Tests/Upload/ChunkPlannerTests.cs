@@ -60,12 +60,21 @@ public sealed class ChunkPlannerTests
     [Fact]
     public void Final_chunk_absorbs_a_remainder_larger_than_a_chunk_but_stays_within_128_megabytes()
     {
+        var plan = ChunkPlanner.Plan(127_999_999, 50_000_000, Rules);
+
+        Assert.Equal(2, plan.ChunkCount);
+        Assert.Equal(50_000_000, plan.ChunkSize);
+        Assert.Equal(77_999_999, plan[1].Length); // larger than chunk_size: it takes the remainder
+        Assert.True(plan[1].Length <= Rules.MaxFinalChunkBytes);
+    }
+
+    [Fact]
+    public void A_file_over_64_megabytes_is_never_sent_whole_even_with_a_64_megabyte_chunk()
+    {
         var plan = ChunkPlanner.Plan(127_999_999, 64_000_000, Rules);
 
-        Assert.Equal(1, plan.ChunkCount);
-        Assert.Equal(64_000_000, plan.ChunkSize);
-        Assert.Equal(127_999_999, plan[0].Length);
-        Assert.True(plan[0].Length <= Rules.MaxFinalChunkBytes);
+        Assert.Equal(2, plan.ChunkCount);
+        Assert.All([plan[0], plan[1]], c => Assert.InRange(c.Length, Rules.MinChunkBytes, Rules.MaxChunkBytes));
     }
 
     [Fact]
@@ -87,10 +96,18 @@ public sealed class ChunkPlannerTests
     [InlineData(50_000_123L)]
     [InlineData(999_999_937L)]
     [InlineData(4_294_967_296L)]
+    [InlineData(127_999_999L)]
+    [InlineData(64_000_000L)]
     public void Every_plan_respects_the_rules_and_covers_the_file_exactly(long size)
     {
-        var plan = ChunkPlanner.Plan(size, 10_000_000, Rules);
+        foreach (var preferred in new long[] { 1, 5_000_000, 10_000_000, 64_000_000, 100_000_000 })
+        {
+            AssertValid(ChunkPlanner.Plan(size, preferred, Rules), size);
+        }
+    }
 
+    private static void AssertValid(ChunkPlan plan, long size)
+    {
         long next = 0;
         for (var i = 0; i < plan.ChunkCount; i++)
         {
@@ -107,9 +124,9 @@ public sealed class ChunkPlannerTests
         Assert.Equal(size, next);
         Assert.Equal(size / plan.ChunkSize, plan.ChunkCount);
         Assert.InRange(plan.ChunkCount, 1, Rules.MaxChunkCount);
-        if (size > Rules.MaxChunkBytes)
+        if (plan.ChunkCount == 1)
         {
-            Assert.True(plan.ChunkCount > 1);
+            Assert.InRange(size, 1, Rules.MaxChunkBytes); // only files up to 64 MB go whole
         }
     }
 

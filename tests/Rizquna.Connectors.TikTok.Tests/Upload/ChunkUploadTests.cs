@@ -64,6 +64,11 @@ public sealed class ChunkUploadTests : IDisposable
         Assert.Equal("7204849475428240000", result.PlatformPostId);
         Assert.Equal(PublishState.Published, result.State);
         Assert.Equal(new Uri("https://www.tiktok.com/@tiktok/video/7204849475428240000"), result.Permalink);
+
+        // Everything was logged at Trace (HttpClientFactory included): the upload was, its token and the access token were not.
+        Assert.Contains("upload.us.tiktokapis.test", fx.Logs.All);
+        Assert.DoesNotContain("chunkexample-secret", fx.Logs.All);
+        Assert.DoesNotContain(TikTokFixture.AccessToken, fx.Logs.All);
     }
 
     [Fact]

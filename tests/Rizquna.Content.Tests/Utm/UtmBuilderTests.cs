@@ -102,4 +102,23 @@ public sealed class UtmBuilderTests
 
         Assert.DoesNotContain("SECRET123", exception.Message);
     }
+
+    [Fact]
+    public void Encodes_values_exactly_as_uri_escape_data_string()
+    {
+        var random = new Random(11);
+        string[] pieces = ["a", "Z", "9", " ", "-", ".", "_", "~", "&", "=", "?", "#", "/", "%", "+", "é", "日本", "🎰", "👨‍👩‍👧", "\t", "'", "!", "*", "(", ")"];
+        for (var round = 0; round < 500; round++)
+        {
+            var value = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)])).Trim();
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            var url = UtmBuilder.Build("https://rizquna.id/", PlatformId.X, new UtmMeta { Campaign = value });
+
+            Assert.EndsWith("&utm_campaign=" + Uri.EscapeDataString(value), url);
+        }
+    }
 }

@@ -80,7 +80,7 @@ public sealed partial class InMemorySchedulingStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ApprovalRecord>> ListAsync(ApprovalStatus? status = null, int limit = 100, CancellationToken cancellationToken = default)
+    Task<IReadOnlyList<ApprovalRecord>> IApprovalStore.ListAsync(ApprovalStatus? status, int limit, CancellationToken cancellationToken)
     {
         lock (_gate)
         {

@@ -91,7 +91,7 @@ public sealed partial class SqliteSchedulingStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ApprovalRecord>> ListAsync(ApprovalStatus? status = null, int limit = 100, CancellationToken cancellationToken = default) =>
+    Task<IReadOnlyList<ApprovalRecord>> IApprovalStore.ListAsync(ApprovalStatus? status, int limit, CancellationToken cancellationToken) =>
         WithLockAsync<IReadOnlyList<ApprovalRecord>>(c =>
         {
             using var cmd = Command(c, null, $"SELECT {ApprovalColumns} FROM rz_approvals" + (status is null ? string.Empty : " WHERE status = @s") + " ORDER BY seq LIMIT @limit");
