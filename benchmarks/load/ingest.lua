@@ -8,11 +8,11 @@ wrk.headers["Authorization"] = "Bearer " .. token
 request = function()
   counter = counter + 1
   local body = '{"title":"Bench item ' .. counter .. '","summary":"Load test","link":"https://example.com/bench/' .. counter .. '"}'
+  if os.getenv("RIZQUNA_INVALID") then
+    -- Baseline: same path (auth, rate limit, body read, JSON parse, validation) answered 400 without touching SQLite.
+    body = '{"title":' .. counter .. ',"summary":"Load test","link":"https://example.com/bench/' .. counter .. '"}'
+  end
   return wrk.format(nil, nil, nil, body)
-end
-local created, other = 0, 0
-response = function(status, headers, body)
-  if status == 201 then created = created + 1 else other = other + 1 end
 end
 done = function(summary, latency, requests)
   io.write(string.format("p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms\n",

@@ -77,6 +77,8 @@ public static class HostApp
         services.AddHttpClient(EventDispatcher.HttpClientName, static c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<EventDispatcher>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<TokenHealthMonitor>();
+        services.AddHostedService<ApprovalEventForwarder>();
 
         services.ConfigureHttpJsonOptions(static o => HostJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
@@ -115,6 +117,7 @@ public static class HostApp
         app.MapClickEndpoints();
         app.MapIngestEndpoints();
         app.MapGeneratorWebhook();
+        app.MapPlatformWebhooks();
         app.MapQueueEndpoints();
         app.MapPostEndpoints();
         app.MapJobEndpoints();

@@ -30,6 +30,12 @@ internal static class KernelComposition
             {
                 options.Storage.SqlitePath = host.Value.DatabasePath;
             }
+
+            // A fresh machine has no data/ folder yet; the kernel's store opens the file before the host's migrations run.
+            if (string.IsNullOrEmpty(options.Storage.ConnectionString) && Path.GetDirectoryName(Path.GetFullPath(options.Storage.SqlitePath)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
         });
         services.AddHostedService<PlanBootstrap>();
         services.AddSingleton<PostEventEmitter>();

@@ -11,18 +11,6 @@ public sealed class WebhookOptions
 
     /// <summary>How far a signed timestamp may be from now before the delivery is rejected as a replay.</summary>
     public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Meta's <c>hub.verify_token</c> for the subscription handshake.</summary>
-    public string? MetaVerifyToken { get; set; }
-
-    /// <summary>Meta app secret: <c>X-Hub-Signature-256</c> is HMAC-SHA256 of the raw body with it.</summary>
-    public string? MetaAppSecret { get; set; }
-
-    /// <summary>The <c>secret_token</c> given to Telegram's setWebhook (sent back as <c>X-Telegram-Bot-Api-Secret-Token</c>).</summary>
-    public string? TelegramSecretToken { get; set; }
-
-    /// <summary>WAHA's webhook <c>hmac.key</c> (<c>X-Webhook-Hmac</c> is HMAC-SHA512 of the raw body).</summary>
-    public string? WahaHmacKey { get; set; }
 }
 
 /// <summary>One content generator allowed to push items.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Rizquna.Connectors.Telegram;
 
 /// <summary>
@@ -18,10 +20,24 @@ internal static class ReportSplitter
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 16);
         var header = headerHtml.Length > maxLength - 2 ? headerHtml[..(maxLength / 2)] : headerHtml;
-        var escaped = TelegramHtml.Escape(body);
-        var messages = new List<string>(escaped.Length / maxLength + 2);
+        // Escaped into a pooled buffer: a 50 KB report escaped as a string would land on the large-object heap every time.
+        var length = TelegramHtml.EscapedLength(body);
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            TelegramHtml.EscapeInto(body, buffer);
+            return Cut(header, buffer.AsSpan(0, length), maxLength);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
-        var rest = escaped.AsSpan();
+    private static List<string> Cut(string header, ReadOnlySpan<char> escaped, int maxLength)
+    {
+        var messages = new List<string>(escaped.Length / maxLength + 2);
+        var rest = escaped;
         var first = true;
         while (true)
         {

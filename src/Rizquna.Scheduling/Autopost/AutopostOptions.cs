@@ -39,6 +39,9 @@ public sealed class AutopostOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How hard the SQLite store waits for the disk at each commit (default <see cref="AutopostSqliteSynchronous.Full"/>).</summary>
+    public AutopostSqliteSynchronous SqliteSynchronous { get; set; } = AutopostSqliteSynchronous.Full;
+
     /// <summary>Whether the host runs the worker in the background (<see cref="Worker.AutopostWorkerService"/>). Default true.</summary>
     public bool WorkerEnabled { get; set; } = true;
 

@@ -34,6 +34,20 @@ public interface IAutopostStore
     /// </summary>
     Task<int> CompleteAsync(IReadOnlyList<AutopostCompletion> completions, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records <paramref name="completions"/> (as <see cref="CompleteAsync"/>) and then claims the next due items (as
+    /// <see cref="ClaimDueAsync"/>) in ONE atomic write, so a worker that drains the queue pays one durable commit per
+    /// batch instead of two. The claim sees the recorded results (dedup, retries); a crash before the commit leaves both
+    /// unapplied: the completed items stay claimed under their lease and are reconciled when it expires. The default
+    /// runs the two steps one after the other (two writes) for stores without a combined transaction.
+    /// </summary>
+    async Task<IReadOnlyList<AutopostClaim>> CompleteAndClaimNextAsync(
+        IReadOnlyList<AutopostCompletion> completions, DateTimeOffset now, int max, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        await CompleteAsync(completions, cancellationToken).ConfigureAwait(false);
+        return await ClaimDueAsync(now, max, leaseUntil, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The id of an item other than <paramref name="excludeItemId"/> that posted <paramref name="dedupKey"/> to <paramref name="channel"/> at or after <paramref name="since"/>, or null.</summary>
     Task<long?> FindRecentPostAsync(string channel, string dedupKey, DateTimeOffset since, long excludeItemId, CancellationToken cancellationToken = default);
 

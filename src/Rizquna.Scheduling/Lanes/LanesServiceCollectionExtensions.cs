@@ -117,7 +117,9 @@ public static class LanesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AutopostOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AutopostOptions>, AutopostOptionsValidator>());
-        services.TryAddSingleton<IAutopostStore>(static sp => Storage(sp) is { } connection ? new SqliteAutopostStore(connection) : new InMemoryAutopostStore());
+        services.TryAddSingleton<IAutopostStore>(static sp => Storage(sp) is { } connection
+            ? new SqliteAutopostStore(connection, sp.GetRequiredService<IOptions<AutopostOptions>>().Value.SqliteSynchronous)
+            : new InMemoryAutopostStore());
         services.TryAddSingleton<IAutopostQueue, AutopostQueue>();
         services.TryAddSingleton<AutopostWorker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Hosting.IHostedService, AutopostWorkerService>());

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Rizquna.Scheduling.Engine;
 
 namespace Rizquna.Scheduling.Plans;
@@ -29,7 +27,9 @@ public static class PlanGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         var lanes = options.Lanes;
-        var jobs = new List<JobDefinition>();
+        // Per lane in key order: with one prefix and a range, post + reply + report is already in name order.
+        var posts = new List<JobDefinition>();
+        var replies = new List<JobDefinition>();
         var reportPlatforms = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var replyTrigger = TriggerSpec.Every(lanes.ReplyInterval);
 
@@ -45,6 +45,8 @@ public static class PlanGenerator
             }
 
             platforms.Add(platform.Value);
+            posts.EnsureCapacity(posts.Count + keys.Count);
+            replies.EnsureCapacity(replies.Count + keys.Count);
             for (var i = 0; i < keys.Count; i++)
             {
                 var key = keys[i];
@@ -53,12 +55,12 @@ public static class PlanGenerator
                 var parameters = BuildParameters(account, settings, i);
                 if (lanes.ReplyEnabled)
                 {
-                    jobs.Add(new JobDefinition { Name = $"{prefix}_reply_{key}", Lane = LaneKind.Reply, Account = account, Trigger = replyTrigger, Parameters = parameters });
+                    replies.Add(new JobDefinition { Name = $"{prefix}_reply_{key}", Lane = LaneKind.Reply, Account = account, Trigger = replyTrigger, Parameters = parameters });
                 }
 
                 if (lanes.PostEnabled)
                 {
-                    jobs.Add(new JobDefinition
+                    posts.Add(new JobDefinition
                     {
                         Name = $"{prefix}_post_{key}",
                         Lane = LaneKind.Post,
@@ -70,6 +72,9 @@ public static class PlanGenerator
             }
         }
 
+        var jobs = new List<JobDefinition>(posts.Count + replies.Count + reportPlatforms.Count);
+        jobs.AddRange(posts);
+        jobs.AddRange(replies);
         if (lanes.ReportEnabled)
         {
             var reportTrigger = TriggerSpec.AtCron(lanes.ReportCron);
@@ -85,8 +90,25 @@ public static class PlanGenerator
             }
         }
 
-        jobs.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        if (!IsSortedByName(jobs))
+        {
+            jobs.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        }
+
         return jobs;
+    }
+
+    private static bool IsSortedByName(List<JobDefinition> jobs)
+    {
+        for (var i = 1; i < jobs.Count; i++)
+        {
+            if (string.CompareOrdinal(jobs[i - 1].Name, jobs[i].Name) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The account keys of a provider (range, list, or the keys of its account settings), or null when the range is invalid.</summary>
@@ -107,13 +129,13 @@ public static class PlanGenerator
     public static string Fingerprint(string timeZoneId, IReadOnlyList<JobDefinition> jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        // One canonical text, hashed once: zone, then per job its fields and its parameters in key order.
-        var sb = new StringBuilder(jobs.Count * 96);
-        sb.Append("zone=").Append(timeZoneId).Append('\n');
+        // One canonical text, streamed into the hash: zone, then per job its fields and its parameters in key order.
+        using var h = new FingerprintHasher();
+        h.Append("zone=").Append(timeZoneId).Append('\n');
         string[] keys = [];
         foreach (var job in jobs)
         {
-            sb.Append(job.Name).Append('|').Append((int)job.Lane).Append('|')
+            h.Append(job.Name).Append('|').Append((int)job.Lane).Append('|')
                 .Append(job.Account?.Platform.Value).Append('|').Append(job.Account?.Key).Append('|').Append(job.Account?.PlatformAccountId).Append('|')
                 .Append((int)job.Trigger.Kind).Append('|').Append(job.Trigger.Interval.Ticks).Append('|').Append(job.Trigger.Cron).Append('|').Append(job.Trigger.Offset.Ticks);
             var count = job.Parameters.Count;
@@ -128,28 +150,20 @@ public static class PlanGenerator
                 keys[n++] = key;
             }
 
-            Array.Sort(keys, 0, n, StringComparer.Ordinal);
-            for (var i = 0; i < n; i++)
+            if (n > 1)
             {
-                sb.Append('|').Append(keys[i]).Append('=').Append(job.Parameters[keys[i]]);
+                Array.Sort(keys, 0, n, StringComparer.Ordinal);
             }
 
-            sb.Append('\n');
+            for (var i = 0; i < n; i++)
+            {
+                h.Append('|').Append(keys[i]).Append('=').Append(job.Parameters[keys[i]]);
+            }
+
+            h.Append('\n');
         }
 
-        var text = sb.ToString();
-        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(text, bytes);
-            Span<byte> digest = stackalloc byte[32];
-            SHA256.HashData(bytes.AsSpan(0, length), digest);
-            return Convert.ToHexStringLower(digest[..16]);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
-        }
+        return h.Finish();
     }
 
     private static Dictionary<string, string> BuildParameters(AccountRef account, AccountSettings? settings, int index)

@@ -219,24 +219,78 @@ public sealed class PlanManager
             }
         }
 
-        // Jobs sharing a trigger (all reply jobs) share one compiled trigger and one first occurrence.
-        var cache = new Dictionary<TriggerSpec, DateTimeOffset?>();
+        // Jobs sharing a trigger (all reply jobs) share one first occurrence; staggered cron jobs share one walk over
+        // their expression's occurrences (see CronOccurrenceWalk) instead of one cron evaluation each.
         var crons = new Dictionary<string, ICronSchedule>(StringComparer.Ordinal);
+        var walks = CreateWalks(plan.Jobs, zone, now, crons);
+        var cache = new Dictionary<TriggerSpec, DateTimeOffset?>();
         var seeds = new List<JobSeed>(plan.Jobs.Count);
         foreach (var job in plan.Jobs)
         {
-            if (!cache.TryGetValue(job.Trigger, out var first))
+            var trigger = job.Trigger;
+            DateTimeOffset? first;
+            if (trigger.Kind == TriggerKind.Cron && walks.TryGetValue(trigger.Cron!, out var walk) && walk is not null)
             {
-                first = TriggerFactory.Create(job.Trigger, zone, crons).NextAfter(now);
-                cache[job.Trigger] = first;
+                // Same arithmetic as CronTrigger.NextAfter.
+                first = walk.NextAfter(now - trigger.Offset) is { } n ? (n + trigger.Offset).ToUniversalTime() : null;
+            }
+            else if (!cache.TryGetValue(trigger, out first))
+            {
+                first = TriggerFactory.Create(trigger, zone, crons).NextAfter(now);
+                cache[trigger] = first;
             }
 
             var changed = before is not null && before.TryGetValue(job.Name, out var old)
-                && (old.Trigger != job.Trigger || (zoneChanged && job.Trigger.Kind == TriggerKind.Cron));
+                && (old.Trigger != trigger || (zoneChanged && trigger.Kind == TriggerKind.Cron));
             seeds.Add(new JobSeed(job.Name, job.Account?.ToString(), first, changed));
         }
 
         return seeds;
+    }
+
+    /// <summary>A walk per cron expression used with several offsets (null where one cannot be used).</summary>
+    private static Dictionary<string, CronOccurrenceWalk?> CreateWalks(IReadOnlyList<JobDefinition> jobs, TimeZoneInfo zone, DateTimeOffset now, Dictionary<string, ICronSchedule> crons)
+    {
+        // Per expression: the lowest and highest offset and how many jobs use it.
+        var spans = new Dictionary<string, (TimeSpan Min, TimeSpan Max, int Count)>(StringComparer.Ordinal);
+        foreach (var job in jobs)
+        {
+            if (job.Trigger is { Kind: TriggerKind.Cron, Cron: { } cron, Offset: var offset })
+            {
+                spans[cron] = spans.TryGetValue(cron, out var s)
+                    ? (offset < s.Min ? offset : s.Min, offset > s.Max ? offset : s.Max, s.Count + 1)
+                    : (offset, offset, 1);
+            }
+        }
+
+        var walks = new Dictionary<string, CronOccurrenceWalk?>(StringComparer.Ordinal);
+        FallBackWindows? fallBack = null;
+        foreach (var (cron, (min, max, count)) in spans)
+        {
+            if (count < 4 || min == max)
+            {
+                continue;
+            }
+
+            if (!crons.TryGetValue(cron, out var schedule))
+            {
+                // An invalid expression gets no walk: the per-job path raises the usual error.
+                schedule = QuartzCronSchedule.TryParse(cron, zone, out _);
+                if (schedule is null)
+                {
+                    continue;
+                }
+
+                crons.Add(cron, schedule);
+            }
+
+            fallBack ??= FallBackWindows.For(zone);
+
+            // Bounded so a frequent expression over a long stagger costs no more than evaluating each job.
+            walks[cron] = CronOccurrenceWalk.TryCreate(schedule, fallBack, now - max, now - min, Math.Min(count / 2, 4096));
+        }
+
+        return walks;
     }
 
     private async Task<string?> LastGeneratedFingerprintAsync(CancellationToken cancellationToken)

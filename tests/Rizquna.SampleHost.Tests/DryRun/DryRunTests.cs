@@ -26,7 +26,15 @@ public sealed class DryRunTests
         Assert.Equal("-1001234567890", record.Request["body"]!["chat_id"]!.GetValue<string>());
         Assert.Equal("Hello\nhttps://example.com/a", record.Request["body"]!["text"]!.GetValue<string>());
 
-        using var health = JsonDocument.Parse(await host.Anonymous.GetStringAsync("/health"));
+        var health = await Eventually.WaitAsync(async () =>
+        {
+            var doc = JsonDocument.Parse(await host.Anonymous.GetStringAsync("/health"));
+            return doc.RootElement.GetProperty("tokens").TryGetProperty("telegram/001", out _) ? doc : null;
+        }, "the token board to be filled", seconds: 30);
+        var token = health.RootElement.GetProperty("tokens").GetProperty("telegram/001");
+        Assert.True(token.GetProperty("valid").GetBoolean());
+        Assert.False(token.GetProperty("expiring_soon").GetBoolean());
+        Assert.Equal("dry-run", token.GetProperty("mode").GetString());
         Assert.Contains("telegram: dry-run", health.RootElement.GetProperty("components").GetProperty("platforms").GetProperty("detail").GetString());
         Assert.Contains(host.Logs.Lines, l => l.Contains("DRY-RUN") && l.Contains("NOT sent"));
     }

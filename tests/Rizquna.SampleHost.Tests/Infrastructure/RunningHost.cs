@@ -39,8 +39,8 @@ public sealed class RunningHost : IAsyncDisposable
 
     public static async Task<RunningHost> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
+        // Not created here: the host must create its data folder on first run, as on a fresh machine.
         var data = Path.Combine(Path.GetTempPath(), "rizquna-host-tests", Guid.NewGuid().ToString("n"));
-        Directory.CreateDirectory(data);
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["urls"] = "http://127.0.0.1:0",

@@ -107,6 +107,67 @@ public sealed class AutopostStoreTests : IDisposable
         Assert.Null(await store.FindRecentPostAsync("facebook/001", "game|w", T0.AddMinutes(-60), excludeItemId: first.Id));
     }
 
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("sqlite")]
+    public async Task Complete_and_claim_next_records_the_batch_then_claims_the_next_one_seeing_its_results(string kind)
+    {
+        var store = _stores.Create(kind);
+        for (var i = 0; i < 3; i++)
+        {
+            await store.InsertAsync(Draft(T0.AddSeconds(i)));
+        }
+
+        var first = await store.ClaimDueAsync(T0.AddSeconds(5), 2, T0.AddMinutes(5));
+        var next = await store.CompleteAndClaimNextAsync(first.Select(c => new AutopostCompletion(c.ClaimToken, Posted(c.Item, T0))).ToList(), T0.AddSeconds(5), 2, T0.AddMinutes(6));
+
+        // Only the third item is due: the recorded ones are done, so the claim in the same write does not take them again.
+        Assert.Equal(3, Assert.Single(next).Item.Id);
+        Assert.Contains(await store.FindRecentPostAsync("facebook/001", "k", T0.AddMinutes(-60), excludeItemId: 3), new long?[] { 1, 2 });
+        Assert.Equal(AutopostStatus.Posted, (await store.GetAsync(1))!.Status);
+        Assert.Equal(AutopostStatus.Posting, (await store.GetAsync(3))!.Status);
+    }
+
+    [Fact]
+    public async Task Sqlite_complete_and_claim_next_is_one_durable_write_visible_after_a_restart()
+    {
+        var store = _stores.Create("sqlite");
+        for (var i = 0; i < 4; i++)
+        {
+            await store.InsertAsync(Draft(T0.AddSeconds(i)));
+        }
+
+        var first = await store.ClaimDueAsync(T0.AddSeconds(5), 2, T0.AddMinutes(5));
+        var completions = first.Select(c => new AutopostCompletion(c.ClaimToken, Posted(c.Item, T0))).ToList();
+
+        // A failure inside the combined write (here: an invalid batch size, raised after the results were written in the
+        // transaction) must leave BOTH steps unapplied, as a crash before the commit would.
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.CompleteAndClaimNextAsync(completions, T0.AddSeconds(5), -1, T0.AddMinutes(6)));
+        var reopened = _stores.Reopen();
+        Assert.Equal(AutopostStatus.Posting, (await reopened.GetAsync(1))!.Status);
+        Assert.Null((await reopened.GetAsync(1))!.Channels[0].PlatformPostId);
+        Assert.Equal(AutopostStatus.Ready, (await reopened.GetAsync(3))!.Status);
+        ((IDisposable)reopened).Dispose();
+
+        // The real call: results of batch 1 and the claims of batch 2 both survive a restart.
+        var next = await store.CompleteAndClaimNextAsync(completions, T0.AddSeconds(5), 2, T0.AddMinutes(6));
+        Assert.Equal([3L, 4L], next.Select(c => c.Item.Id));
+        reopened = _stores.Reopen();
+        Assert.All(new[] { 1L, 2L }, id => Assert.Equal(AutopostStatus.Posted, reopened.GetAsync(id).Result!.Status));
+        Assert.Equal("p1", (await reopened.GetAsync(2))!.Channels[0].PlatformPostId);
+        foreach (var id in new[] { 3L, 4L })
+        {
+            var claimed = (await reopened.GetAsync(id))!;
+            Assert.Equal(AutopostStatus.Posting, claimed.Status);
+            Assert.Equal(T0.AddSeconds(5), claimed.Channels[0].AttemptStartedAt);
+        }
+
+        // Leased: not claimable again until the lease ends (a crash now is reconciled after it).
+        Assert.Empty(await reopened.ClaimDueAsync(T0.AddMinutes(5), 20, T0.AddMinutes(10)));
+        Assert.Equal(2, (await reopened.ClaimDueAsync(T0.AddMinutes(6), 20, T0.AddMinutes(11))).Count);
+        ((IDisposable)reopened).Dispose();
+    }
+
     [Fact]
     public async Task Sqlite_keeps_everything_across_a_restart()
     {

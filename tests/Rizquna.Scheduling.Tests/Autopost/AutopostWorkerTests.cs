@@ -257,4 +257,58 @@ public sealed class AutopostWorkerTests : IDisposable
         Assert.Equal(45, _telegram.Calls.Count);
         Assert.Equal(45, _telegram.Calls.Select(c => c.Request.IdempotencyKey).Distinct().Count());
     }
+
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("sqlite")]
+    public async Task Drain_posts_every_due_item_once_across_batches_and_dedups_against_earlier_batches(string kind)
+    {
+        var (queue, worker, store) = Create(kind);
+        var ids = new List<long>();
+        for (var i = 0; i < 45; i++)
+        {
+            ids.Add((await queue.EnqueueAsync(Rtp(window: i.ToString(System.Globalization.CultureInfo.InvariantCulture), channels: ["telegram/001"]))).Id);
+        }
+
+        // Same key as item 0 (batch 1), landing in batch 3: the dedup check must see batch 1's recorded post.
+        var duplicate = await queue.EnqueueAsync(Rtp(window: "0", channels: ["telegram/001"]));
+
+        var result = await worker.DrainAsync();
+
+        Assert.Equal(new AutopostBatchResult(46, 45, 0, 1, 0, 0), result);
+        Assert.Equal(45, _telegram.Calls.Select(c => c.Request.IdempotencyKey).Distinct().Count());
+        Assert.Equal(45, _telegram.Calls.Count);
+        Assert.Equal(ids[0], (await queue.GetAsync(duplicate.Id))!.Channels[0].SkippedBecauseOf);
+        foreach (var id in ids)
+        {
+            Assert.Equal(AutopostStatus.Posted, (await store.GetAsync(id))!.Status);
+        }
+
+        Assert.Equal(AutopostBatchResult.Empty, await worker.DrainAsync());
+    }
+
+    [Fact]
+    public async Task Drain_stopped_between_batches_records_the_last_batch_and_claims_nothing_more()
+    {
+        var (queue, worker, store) = Create("sqlite");
+        for (var i = 0; i < 25; i++)
+        {
+            await queue.EnqueueAsync(Rtp(window: i.ToString(System.Globalization.CultureInfo.InvariantCulture), channels: ["telegram/001"]));
+        }
+
+        using var stop = new CancellationTokenSource();
+        _telegram.Behavior = _ =>
+        {
+            if (_telegram.Calls.Count == 20)
+            {
+                stop.Cancel();
+            }
+        };
+
+        var result = await worker.DrainAsync(stop.Token);
+
+        Assert.Equal(20, result.Posted);
+        Assert.Equal(20, (await store.ListAsync(new AutopostQuery { Status = AutopostStatus.Posted }, null, 100)).Count);
+        Assert.Equal(5, (await store.ListAsync(new AutopostQuery { Status = AutopostStatus.Ready }, null, 100)).Count);
+    }
 }

@@ -6,6 +6,7 @@ public sealed class InMemoryAutopostStore : IAutopostStore
     private readonly object _gate = new();
     private readonly List<Entry> _entries = []; // index = id - 1
     private readonly Dictionary<(string Channel, string Key), List<(long ItemId, DateTimeOffset PostedAt)>> _posted = [];
+    private readonly SortedSet<(long DueTicks, long Id)> _due = [];
     private long _nextToken;
 
     /// <inheritdoc />
@@ -15,7 +16,10 @@ public sealed class InMemoryAutopostStore : IAutopostStore
         lock (_gate)
         {
             var stored = item with { Id = _entries.Count + 1 };
-            _entries.Add(new Entry(stored));
+            var entry = new Entry(stored);
+            _entries.Add(entry);
+            AutopostTransitions.Summarize(stored.Channels, stored.PublishAt, out var dueAt);
+            SetDue(entry, dueAt);
             return Task.FromResult(stored);
         }
     }
@@ -64,18 +68,15 @@ public sealed class InMemoryAutopostStore : IAutopostStore
         var due = new List<Entry>();
         lock (_gate)
         {
-            foreach (var entry in _entries)
+            // The due index is ordered by (due time, id): take from the front while due.
+            foreach (var (dueTicks, id) in _due)
             {
-                if (entry.DueAt is { } at && at <= now)
+                if (dueTicks > now.UtcTicks || due.Count >= max)
                 {
-                    due.Add(entry);
+                    break;
                 }
-            }
 
-            due.Sort(static (a, b) => a.DueAt!.Value != b.DueAt!.Value ? a.DueAt.Value.CompareTo(b.DueAt.Value) : a.Item.Id.CompareTo(b.Item.Id));
-            if (due.Count > max)
-            {
-                due.RemoveRange(max, due.Count - max);
+                due.Add(_entries[(int)(id - 1)]);
             }
 
             var claims = new List<AutopostClaim>(due.Count);
@@ -85,7 +86,7 @@ public sealed class InMemoryAutopostStore : IAutopostStore
                 var token = ++_nextToken;
                 claims.Add(new AutopostClaim(before, token, now));
                 entry.Token = token;
-                entry.DueAt = leaseUntil;
+                SetDue(entry, leaseUntil);
                 entry.Item = before with { Status = AutopostStatus.Posting, Channels = MarkStarted(before.Channels, now), UpdatedAt = now };
             }
 
@@ -111,7 +112,7 @@ public sealed class InMemoryAutopostStore : IAutopostStore
                 var item = completion.Item;
                 var status = AutopostTransitions.Summarize(item.Channels, item.PublishAt, out var dueAt);
                 entry.Item = item with { Status = status };
-                entry.DueAt = dueAt;
+                SetDue(entry, dueAt);
                 entry.Token = 0;
                 IndexPosts(entry.Item);
                 recorded++;
@@ -224,10 +225,24 @@ public sealed class InMemoryAutopostStore : IAutopostStore
             {
                 entry.Item = result.Item!;
                 AutopostTransitions.Summarize(entry.Item.Channels, entry.Item.PublishAt, out var dueAt);
-                entry.DueAt = entry.Item.Status == AutopostStatus.Cancelled ? null : dueAt;
+                SetDue(entry, entry.Item.Status == AutopostStatus.Cancelled ? null : dueAt);
             }
 
             return Task.FromResult(result);
+        }
+    }
+
+    private void SetDue(Entry entry, DateTimeOffset? dueAt)
+    {
+        if (entry.DueAt is { } old)
+        {
+            _due.Remove((old.UtcTicks, entry.Item.Id));
+        }
+
+        entry.DueAt = dueAt;
+        if (dueAt is { } at)
+        {
+            _due.Add((at.UtcTicks, entry.Item.Id));
         }
     }
 
@@ -270,7 +285,7 @@ public sealed class InMemoryAutopostStore : IAutopostStore
     {
         public AutopostItem Item { get; set; } = item;
 
-        public DateTimeOffset? DueAt { get; set; } = item.PublishAt;
+        public DateTimeOffset? DueAt { get; set; }
 
         public long Token { get; set; }
     }

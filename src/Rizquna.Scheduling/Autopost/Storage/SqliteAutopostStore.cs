@@ -5,8 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace Rizquna.Scheduling.Autopost.Storage;
 
 /// <summary>
-/// A durable <see cref="IAutopostStore"/> on SQLite (WAL, synchronous FULL). One open connection serves the store, so
-/// its statements stay prepared; a worker's claim of a batch and the results of the batch are one transaction each.
+/// A durable <see cref="IAutopostStore"/> on SQLite (WAL; synchronous FULL by default, see <see cref="AutopostSqliteSynchronous"/>). One open connection serves the store, so
+/// its statements stay prepared; a draining worker records a batch's results and claims the next batch in one transaction
+/// (<see cref="CompleteAndClaimNextAsync"/>: one fsync per batch under synchronous FULL).
 /// Several processes may share the file: claims take the write lock (BEGIN IMMEDIATE) and completions check the claim token.
 /// </summary>
 public sealed class SqliteAutopostStore : IAutopostStore, IDisposable
@@ -28,13 +29,26 @@ public sealed class SqliteAutopostStore : IAutopostStore, IDisposable
 
     /// <summary>Opens (and creates when needed) the store at <paramref name="connectionString"/>, e.g. <c>Data Source=rizquna.db</c>.</summary>
     public SqliteAutopostStore(string connectionString)
+        : this(connectionString, AutopostSqliteSynchronous.Full)
+    {
+    }
+
+    /// <summary>Opens the store with the given durability (see <see cref="AutopostSqliteSynchronous"/>).</summary>
+    public SqliteAutopostStore(string connectionString, AutopostSqliteSynchronous synchronous)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var level = synchronous switch
+        {
+            AutopostSqliteSynchronous.Full => "FULL",
+            AutopostSqliteSynchronous.Normal => "NORMAL",
+            _ => throw new ArgumentOutOfRangeException(nameof(synchronous)),
+        };
+
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         using (var setup = _connection.CreateCommand())
         {
-            setup.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;" + SqliteAutopostSchema.Create;
+            setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={level}; PRAGMA busy_timeout=10000;" + SqliteAutopostSchema.Create;
             setup.ExecuteNonQuery();
         }
 
@@ -211,37 +225,7 @@ public sealed class SqliteAutopostStore : IAutopostStore, IDisposable
         try
         {
             using var transaction = _connection.BeginTransaction();
-            var nowMs = Ms(now);
-            var due = Bind(_selectDue, transaction);
-            due[0].Value = nowMs;
-            due[1].Value = max;
-            var ids = new List<long>(max);
-            using (var reader = _selectDue.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    ids.Add(reader.GetInt64(0));
-                }
-            }
-
-            var claims = new List<AutopostClaim>(ids.Count);
-            var claimed = Bind(_markClaimed, transaction);
-            var started = Bind(_markStarted, transaction);
-            foreach (var id in ids)
-            {
-                var item = ReadItem(id, transaction)!;
-                var token = Random.Shared.NextInt64(1, long.MaxValue);
-                claimed[0].Value = Ms(leaseUntil);
-                claimed[1].Value = token;
-                claimed[2].Value = nowMs;
-                claimed[3].Value = id;
-                _markClaimed.ExecuteNonQuery();
-                started[0].Value = nowMs;
-                started[1].Value = id;
-                _markStarted.ExecuteNonQuery();
-                claims.Add(new AutopostClaim(item, token, now));
-            }
-
+            var claims = Claim(transaction, now, max, leaseUntil);
             transaction.Commit();
             return claims;
         }
@@ -259,25 +243,7 @@ public sealed class SqliteAutopostStore : IAutopostStore, IDisposable
         try
         {
             using var transaction = _connection.BeginTransaction();
-            var p = Bind(_completeItem, transaction);
-            Bind(_updateChannel, transaction);
-            var recorded = 0;
-            foreach (var completion in completions)
-            {
-                var item = completion.Item;
-                var status = AutopostTransitions.Summarize(item.Channels, item.PublishAt, out var dueAt);
-                p[0].Value = SqliteAutopostSchema.ToText(status);
-                p[1].Value = Db(dueAt);
-                p[2].Value = Ms(item.UpdatedAt);
-                p[3].Value = item.Id;
-                p[4].Value = completion.ClaimToken;
-                if (_completeItem.ExecuteNonQuery() == 1)
-                {
-                    WriteChannels(item);
-                    recorded++;
-                }
-            }
-
+            var recorded = Complete(transaction, completions);
             transaction.Commit();
             return recorded;
         }
@@ -285,6 +251,87 @@ public sealed class SqliteAutopostStore : IAutopostStore, IDisposable
         {
             _lock.Release();
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AutopostClaim>> CompleteAndClaimNextAsync(
+        IReadOnlyList<AutopostCompletion> completions, DateTimeOffset now, int max, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(completions);
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // One transaction, one fsync: the results are written first, so the claim below already sees them.
+            using var transaction = _connection.BeginTransaction();
+            Complete(transaction, completions);
+            var claims = Claim(transaction, now, max, leaseUntil);
+            transaction.Commit();
+            return claims;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private List<AutopostClaim> Claim(SqliteTransaction transaction, DateTimeOffset now, int max, DateTimeOffset leaseUntil)
+    {
+        var nowMs = Ms(now);
+        var due = Bind(_selectDue, transaction);
+        due[0].Value = nowMs;
+        due[1].Value = max;
+        var ids = new List<long>(max);
+        using (var reader = _selectDue.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        var claims = new List<AutopostClaim>(ids.Count);
+        var claimed = Bind(_markClaimed, transaction);
+        var started = Bind(_markStarted, transaction);
+        foreach (var id in ids)
+        {
+            var item = ReadItem(id, transaction)!;
+            var token = Random.Shared.NextInt64(1, long.MaxValue);
+            claimed[0].Value = Ms(leaseUntil);
+            claimed[1].Value = token;
+            claimed[2].Value = nowMs;
+            claimed[3].Value = id;
+            _markClaimed.ExecuteNonQuery();
+            started[0].Value = nowMs;
+            started[1].Value = id;
+            _markStarted.ExecuteNonQuery();
+            claims.Add(new AutopostClaim(item, token, now));
+        }
+
+        return claims;
+    }
+
+    private int Complete(SqliteTransaction transaction, IReadOnlyList<AutopostCompletion> completions)
+    {
+        var p = Bind(_completeItem, transaction);
+        Bind(_updateChannel, transaction);
+        var recorded = 0;
+        foreach (var completion in completions)
+        {
+            var item = completion.Item;
+            var status = AutopostTransitions.Summarize(item.Channels, item.PublishAt, out var dueAt);
+            p[0].Value = SqliteAutopostSchema.ToText(status);
+            p[1].Value = Db(dueAt);
+            p[2].Value = Ms(item.UpdatedAt);
+            p[3].Value = item.Id;
+            p[4].Value = completion.ClaimToken;
+            if (_completeItem.ExecuteNonQuery() == 1)
+            {
+                WriteChannels(item);
+                recorded++;
+            }
+        }
+
+        return recorded;
     }
 
     /// <inheritdoc />

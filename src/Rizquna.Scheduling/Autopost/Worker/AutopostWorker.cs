@@ -10,7 +10,8 @@ namespace Rizquna.Scheduling.Autopost.Worker;
 
 /// <summary>
 /// Dispatches due queue items: claims up to <see cref="AutopostOptions.BatchSize"/> atomically, sends each channel on its
-/// own (one failing channel neither blocks nor repeats the others), and records the batch's results in one write.
+/// own (one failing channel neither blocks nor repeats the others), and records the batch's results in one write
+/// (<see cref="DrainAsync"/>: in the same write that claims the next batch).
 /// Per channel: reconcile an attempt with an unknown outcome first, skip by the dedup rule, ask the approval gate,
 /// render caption + UTM, publish, then retry by the kernel's <see cref="RetryPolicy"/> (1 / 5 / 15 min by default).
 /// </summary>
@@ -53,7 +54,7 @@ public sealed partial class AutopostWorker
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Claims and dispatches one batch of due items.</summary>
+    /// <summary>Claims and dispatches one batch of due items; its results are recorded before this returns.</summary>
     public async Task<AutopostBatchResult> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var options = _options.CurrentValue;
@@ -64,6 +65,48 @@ public sealed partial class AutopostWorker
             return AutopostBatchResult.Empty;
         }
 
+        var (completions, batch) = await DispatchBatchAsync(claims, options, now, cancellationToken).ConfigureAwait(false);
+        await _store.CompleteAsync(completions, cancellationToken).ConfigureAwait(false);
+        await AlertAsync(batch, cancellationToken).ConfigureAwait(false);
+        return batch.Result(claims.Count);
+    }
+
+    /// <summary>
+    /// Dispatches batch after batch until nothing is due; every result is recorded before this returns. Each batch's
+    /// results are recorded in the same write that claims the next batch (<see cref="IAutopostStore.CompleteAndClaimNextAsync"/>),
+    /// so a durable store commits once per batch. When <paramref name="cancellationToken"/> fires between batches, the
+    /// last batch's results are still recorded and nothing more is claimed. Returns the counts summed over the batches.
+    /// </summary>
+    public async Task<AutopostBatchResult> DrainAsync(CancellationToken cancellationToken = default)
+    {
+        var options = _options.CurrentValue;
+        var now = _time.GetUtcNow();
+        var claims = await _store.ClaimDueAsync(now, options.BatchSize, now + options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var total = AutopostBatchResult.Empty;
+        while (claims.Count > 0)
+        {
+            var (completions, batch) = await DispatchBatchAsync(claims, options, now, cancellationToken).ConfigureAwait(false);
+            total = total.Add(batch.Result(claims.Count));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: record what was done (a dropped result would mean an unknown outcome to reconcile), claim nothing.
+                await _store.CompleteAsync(completions, CancellationToken.None).ConfigureAwait(false);
+                await AlertAsync(batch, CancellationToken.None).ConfigureAwait(false);
+                return total;
+            }
+
+            options = _options.CurrentValue;
+            now = _time.GetUtcNow();
+            claims = await _store.CompleteAndClaimNextAsync(completions, now, options.BatchSize, now + options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            await AlertAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        return total;
+    }
+
+    private async Task<(AutopostCompletion[] Completions, Batch Batch)> DispatchBatchAsync(
+        IReadOnlyList<AutopostClaim> claims, AutopostOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var batch = new Batch(options, now);
         var completions = new AutopostCompletion[claims.Count];
         for (var i = 0; i < claims.Count; i++)
@@ -86,13 +129,7 @@ public sealed partial class AutopostWorker
             completions[i] = new AutopostCompletion(claims[i].ClaimToken, item with { Channels = channels, UpdatedAt = now });
         }
 
-        await _store.CompleteAsync(completions, cancellationToken).ConfigureAwait(false);
-        if (batch.NewFailures.Count > 0)
-        {
-            await AlertAsync(batch.NewFailures, now, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new AutopostBatchResult(claims.Count, batch.Posted, batch.Failed, batch.Skipped, batch.Retrying, batch.AwaitingApproval);
+        return (completions, batch);
     }
 
     private async Task<AutopostChannelResult> DispatchAsync(AutopostItem item, AutopostChannelResult channel, Batch batch, CancellationToken cancellationToken)
@@ -242,8 +279,15 @@ public sealed partial class AutopostWorker
         NextAttemptAt = null,
     };
 
-    private async Task AlertAsync(List<(AutopostItem Item, AutopostChannelResult Channel)> failures, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AlertAsync(Batch batch, CancellationToken cancellationToken)
     {
+        var failures = batch.NewFailures;
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        var now = batch.Now;
         var lines = failures.Select(static f => $"#{f.Item.Id} \"{f.Item.Title}\" → {f.Channel.Channel}: {f.Channel.Error}");
         var report = new Report("Autopost: channels failed", string.Join('\n', lines), ReportSeverity.Warning, now) { Type = "alert.autopost_failed" };
         foreach (var reporter in _reporters)
@@ -285,7 +329,9 @@ public sealed partial class AutopostWorker
 
         public int AwaitingApproval { get; private set; }
 
-        public List<(AutopostItem, AutopostChannelResult)> NewFailures { get; } = [];
+        public List<(AutopostItem Item, AutopostChannelResult Channel)> NewFailures { get; } = [];
+
+        public AutopostBatchResult Result(int claimed) => new(claimed, Posted, Failed, Skipped, Retrying, AwaitingApproval);
 
         public long? PostedInBatch(string channel, string key, long itemId) =>
             _posted is not null && _posted.TryGetValue((channel, key), out var id) && id != itemId ? id : null;

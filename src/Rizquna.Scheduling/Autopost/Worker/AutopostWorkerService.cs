@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Rizquna.Scheduling.Autopost.Worker;
 
 /// <summary>
-/// Runs <see cref="AutopostWorker"/> in the background: a full batch is followed at once by the next, otherwise it waits
+/// Runs <see cref="AutopostWorker"/> in the background: it drains the due items (<see cref="AutopostWorker.DrainAsync"/>), then waits
 /// <see cref="AutopostOptions.PollInterval"/> (on the injected <see cref="TimeProvider"/>). Off when
 /// <see cref="AutopostOptions.WorkerEnabled"/> is false.
 /// </summary>
@@ -32,12 +32,12 @@ public sealed partial class AutopostWorkerService : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             var options = _options.CurrentValue;
-            var full = false;
             if (options.WorkerEnabled)
             {
                 try
                 {
-                    full = (await _worker.RunOnceAsync(stoppingToken).ConfigureAwait(false)).Claimed >= options.BatchSize;
+                    // Drains until nothing is due, one durable commit per batch; then waits for the poll interval.
+                    await _worker.DrainAsync(stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -46,16 +46,13 @@ public sealed partial class AutopostWorkerService : BackgroundService
                 }
             }
 
-            if (!full)
+            try
             {
-                try
-                {
-                    await Task.Delay(options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                await Task.Delay(options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }

@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Options;
+using Rizquna.Connectors.Meta.Webhooks;
+using Rizquna.Connectors.Telegram;
+using Rizquna.Connectors.Waha;
+using Rizquna.Scheduling.Lanes.Inbox;
+using Rizquna.SampleHost.Configuration;
+using Rizquna.SampleHost.Errors;
+using Rizquna.SampleHost.Security;
+
+namespace Rizquna.SampleHost.Webhooks;
+
+/// <summary>
+/// Platform callbacks → the lanes' inbox store (lane A replies on its next tick). Verification and parsing are the
+/// connectors' helpers: Meta's handshake and <c>X-Hub-Signature-256</c>, Telegram's secret-token header, WAHA's
+/// HMAC-SHA512. Every delivery is written to the webhook log; bad signatures are 401 problems.
+/// </summary>
+internal static class PlatformWebhookEndpoints
+{
+    public static void MapPlatformWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhooks").WithTags("webhooks");
+        group.MapGet("/meta", (HttpRequest request, IConfiguration configuration) =>
+        {
+            var challenge = MetaWebhookVerifier.VerifyHandshake(request.Query["hub.mode"], request.Query["hub.verify_token"],
+                request.Query["hub.challenge"], configuration["Rizquna:Meta:WebhookVerifyToken"]);
+            return challenge is null
+                ? Problems.Of(StatusCodes.Status403Forbidden, "bad-verify-token", "The verify token does not match.")
+                : Results.Text(challenge, "text/plain");
+        }).WithName("MetaWebhookHandshake");
+
+        group.MapPost("/meta", async (HttpContext context, IConfiguration configuration, IOptions<ApiOptions> api, WebhookLog log,
+            IInboxStore inbox, CancellationToken cancellationToken) =>
+        {
+            var (read, problem) = await RequestBody.ReadBytesAsync(context, api.Value.MaxRequestBodyBytes, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var body = read!;
+
+            if (!MetaWebhookVerifier.VerifySignature(body, context.Request.Headers[MetaWebhookVerifier.SignatureHeader], configuration["Rizquna:Meta:AppSecret"]))
+            {
+                await log.RecordAsync("meta", "bad_signature", null, body, keepBody: false, cancellationToken);
+                return Problems.BadSignature("X-Hub-Signature-256 must be sha256=hex(HMAC-SHA256(app secret, raw body)).");
+            }
+
+            IReadOnlyList<InboxItem> items;
+            try
+            {
+                items = new MetaWebhookParser().Parse(body);
+            }
+            catch (FormatException ex)
+            {
+                await log.RecordAsync("meta", "rejected", ex.Message, body, keepBody: false, cancellationToken);
+                return Problems.Of(StatusCodes.Status400BadRequest, "bad-payload", "Not a Meta webhook payload.", ex.Message);
+            }
+
+            return await StoreAsync("meta", items, body, inbox, log, cancellationToken);
+        }).WithName("MetaWebhook");
+
+        group.MapPost("/telegram", async (HttpContext context, string? account, IConfiguration configuration, IOptions<ApiOptions> api,
+            WebhookLog log, IInboxStore inbox, IServiceProvider services, CancellationToken cancellationToken) =>
+        {
+            var (read, problem) = await RequestBody.ReadBytesAsync(context, api.Value.MaxRequestBodyBytes, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var body = read!;
+
+            var header = context.Request.Headers[TelegramWebhook.SecretTokenHeader].ToString();
+            var webhook = services.GetService<TelegramWebhook>();
+            var authentic = webhook?.IsAuthentic(header) ?? HmacSignature.SecretEquals(configuration["Rizquna:Telegram:WebhookSecretToken"], header);
+            if (!authentic)
+            {
+                await log.RecordAsync("telegram", "bad_signature", null, body, keepBody: false, cancellationToken);
+                return Problems.BadSignature($"{TelegramWebhook.SecretTokenHeader} must equal Rizquna:Telegram:WebhookSecretToken.");
+            }
+
+            if (webhook is null)
+            {
+                await log.RecordAsync("telegram", "ignored", "dry-run: Telegram connector not configured", body, keepBody: true, cancellationToken);
+                return Results.Ok(new { stored = 0, dry_run = true });
+            }
+
+            InboxItem? item;
+            try
+            {
+                var key = string.IsNullOrEmpty(account) ? "001" : account;
+                item = webhook.Parse(new AccountRef(PlatformId.Telegram, key, configuration["Rizquna:Telegram:ChatId"] ?? key),
+                    System.Text.Encoding.UTF8.GetString(body));
+            }
+            catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
+            {
+                await log.RecordAsync("telegram", "rejected", ex.Message, body, keepBody: false, cancellationToken);
+                return Problems.Of(StatusCodes.Status400BadRequest, "bad-payload", "Not a Telegram update.", ex.Message);
+            }
+
+            return await StoreAsync("telegram", item is null ? [] : [item], body, inbox, log, cancellationToken);
+        }).WithName("TelegramWebhook");
+
+        group.MapPost("/waha", async (HttpContext context, IConfiguration configuration, IOptions<ApiOptions> api, WebhookLog log,
+            IInboxStore inbox, IServiceProvider services, CancellationToken cancellationToken) =>
+        {
+            var (read, problem) = await RequestBody.ReadBytesAsync(context, api.Value.MaxRequestBodyBytes, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var body = read!;
+
+            var signature = context.Request.Headers[WahaWebhookSignature.SignatureHeader].ToString();
+            var algorithm = context.Request.Headers[WahaWebhookSignature.AlgorithmHeader].ToString();
+            if (services.GetService<WahaWebhookHandler>() is not { } handler)
+            {
+                var key = configuration["Rizquna:Waha:WebhookHmacKey"];
+                if (string.IsNullOrEmpty(key) || WahaWebhookSignature.Verify(body, signature, algorithm, key) != WahaSignatureCheck.Valid)
+                {
+                    await log.RecordAsync("waha", "bad_signature", null, body, keepBody: false, cancellationToken);
+                    return Problems.BadSignature("X-Webhook-Hmac must be hex(HMAC-SHA512(Rizquna:Waha:WebhookHmacKey, raw body)).");
+                }
+
+                await log.RecordAsync("waha", "ignored", "dry-run: WAHA connector not configured", body, keepBody: true, cancellationToken);
+                return Results.Ok(new { stored = 0, dry_run = true });
+            }
+
+            var result = await handler.HandleAsync(body, signature, algorithm, cancellationToken: cancellationToken);
+            switch (result.Status)
+            {
+                case WahaWebhookStatus.Unauthorized:
+                    await log.RecordAsync("waha", "bad_signature", result.Reason, body, keepBody: false, cancellationToken);
+                    return Problems.BadSignature(result.Reason ?? "Bad X-Webhook-Hmac.");
+                case WahaWebhookStatus.BadRequest:
+                    await log.RecordAsync("waha", "rejected", result.Reason, body, keepBody: false, cancellationToken);
+                    return Problems.Of(StatusCodes.Status400BadRequest, "bad-payload", "Not a WAHA webhook.", result.Reason);
+                default:
+                    return await StoreAsync("waha", result.Items, body, inbox, log, cancellationToken);
+            }
+        }).WithName("WahaWebhook");
+    }
+
+    private static async Task<IResult> StoreAsync(string source, IReadOnlyList<InboxItem> items, byte[] body, IInboxStore inbox, WebhookLog log, CancellationToken cancellationToken)
+    {
+        var stored = 0;
+        foreach (var item in items)
+        {
+            if (await inbox.AddAsync(item, cancellationToken))
+            {
+                stored++;
+            }
+        }
+
+        await log.RecordAsync(source, "accepted", $"{items.Count} items, {stored} new", body, keepBody: true, cancellationToken);
+        return Results.Ok(new { received = items.Count, stored });
+    }
+}
