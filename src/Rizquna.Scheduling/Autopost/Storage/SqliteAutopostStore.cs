@@ -49,7 +49,7 @@ public sealed partial class SqliteAutopostStore : IAutopostStore, IDisposable
         _connection.Open();
         using (var setup = _connection.CreateCommand())
         {
-            setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={level}; PRAGMA busy_timeout=10000;" + SqliteAutopostSchema.Create;
+            setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={level}; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint={AutoCheckpointPages};" + SqliteAutopostSchema.Create;
             setup.ExecuteNonQuery();
         }
 
@@ -87,6 +87,7 @@ public sealed partial class SqliteAutopostStore : IAutopostStore, IDisposable
             "ORDER BY posted_at DESC LIMIT 1",
             "$channel", "$dedup", "$since", "$exclude");
         _writer = Task.Run(WriteInsertsAsync);
+        StartCheckpointer(connectionString);
     }
 
     /// <summary>Writes one item inside the writer's open transaction (the caller holds the lock); returns its id.</summary>
@@ -381,6 +382,7 @@ public sealed partial class SqliteAutopostStore : IAutopostStore, IDisposable
 
         _disposed = true;
         StopWriter();
+        StopCheckpointer();
         foreach (var command in new[] { _selectItem, _selectChannels, _insertItem, _insertChannel, _selectDue, _markClaimed, _markStarted, _completeItem, _updateItem, _updateChannel, _findRecent })
         {
             command.Dispose();
