@@ -7,10 +7,11 @@ namespace Rizquna.Scheduling.Autopost.Storage;
 /// <summary>
 /// A durable <see cref="IAutopostStore"/> on SQLite (WAL; synchronous FULL by default, see <see cref="AutopostSqliteSynchronous"/>). One open connection serves the store, so
 /// its statements stay prepared; a draining worker records a batch's results and claims the next batch in one transaction
-/// (<see cref="CompleteAndClaimNextAsync"/>: one fsync per batch under synchronous FULL).
+/// (<see cref="CompleteAndClaimNextAsync"/>: one fsync per batch under synchronous FULL). Concurrent inserts are group-committed
+/// (see <see cref="InsertAsync"/>).
 /// Several processes may share the file: claims take the write lock (BEGIN IMMEDIATE) and completions check the claim token.
 /// </summary>
-public sealed class SqliteAutopostStore : IAutopostStore, IDisposable
+public sealed partial class SqliteAutopostStore : IAutopostStore, IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly SqliteConnection _connection;
@@ -48,7 +49,7 @@ public sealed class SqliteAutopostStore : IAutopostStore, IDisposable
         _connection.Open();
         using (var setup = _connection.CreateCommand())
         {
-            setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={level}; PRAGMA busy_timeout=10000;" + SqliteAutopostSchema.Create;
+            setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={level}; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint={AutoCheckpointPages};" + SqliteAutopostSchema.Create;
             setup.ExecuteNonQuery();
         }
 
@@ -85,50 +86,41 @@ public sealed class SqliteAutopostStore : IAutopostStore, IDisposable
             "SELECT item_seq FROM autopost_channels WHERE channel = $channel AND dedup_key = $dedup AND posted_at >= $since AND item_seq <> $exclude " +
             "ORDER BY posted_at DESC LIMIT 1",
             "$channel", "$dedup", "$since", "$exclude");
+        _writer = Task.Run(WriteInsertsAsync);
+        StartCheckpointer(connectionString);
     }
 
-    /// <inheritdoc />
-    public async Task<AutopostItem> InsertAsync(AutopostItem item, CancellationToken cancellationToken = default)
+    /// <summary>Writes one item inside the writer's open transaction (the caller holds the lock); returns its id.</summary>
+    private long InsertOne(AutopostItem item, SqliteTransaction transaction)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var transaction = _connection.BeginTransaction();
-            AutopostTransitions.Summarize(item.Channels, item.PublishAt, out var dueAt);
-            var p = Bind(_insertItem, transaction);
-            p[0].Value = item.Title;
-            p[1].Value = Db(item.Summary);
-            p[2].Value = Db(item.Link?.OriginalString);
-            p[3].Value = Db(item.ImageUrl?.OriginalString);
-            p[4].Value = item.Data is { } data ? data.GetRawText() : DBNull.Value;
-            p[5].Value = Db(item.Template);
-            p[6].Value = Db(item.Variant);
-            p[7].Value = Db(item.DedupKey);
-            p[8].Value = Ms(item.PublishAt);
-            p[9].Value = SqliteAutopostSchema.ToText(item.Status);
-            p[10].Value = Db(dueAt);
-            p[11].Value = Ms(item.CreatedAt);
-            p[12].Value = Ms(item.UpdatedAt);
-            var seq = (long)_insertItem.ExecuteScalar()!;
+        AutopostTransitions.Summarize(item.Channels, item.PublishAt, out var dueAt);
+        var p = Bind(_insertItem, transaction);
+        p[0].Value = item.Title;
+        p[1].Value = Db(item.Summary);
+        p[2].Value = Db(item.Link?.OriginalString);
+        p[3].Value = Db(item.ImageUrl?.OriginalString);
+        p[4].Value = item.Data is { } data ? data.GetRawText() : DBNull.Value;
+        p[5].Value = Db(item.Template);
+        p[6].Value = Db(item.Variant);
+        p[7].Value = Db(item.DedupKey);
+        p[8].Value = Ms(item.PublishAt);
+        p[9].Value = SqliteAutopostSchema.ToText(item.Status);
+        p[10].Value = Db(dueAt);
+        p[11].Value = Ms(item.CreatedAt);
+        p[12].Value = Ms(item.UpdatedAt);
+        var seq = (long)_insertItem.ExecuteScalar()!;
 
-            var c = Bind(_insertChannel, transaction);
-            for (var i = 0; i < item.Channels.Count; i++)
-            {
-                c[0].Value = seq;
-                c[1].Value = i;
-                c[2].Value = item.Channels[i].Channel;
-                c[3].Value = Db(item.DedupKey);
-                _insertChannel.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-            return item with { Id = seq };
-        }
-        finally
+        var c = Bind(_insertChannel, transaction);
+        for (var i = 0; i < item.Channels.Count; i++)
         {
-            _lock.Release();
+            c[0].Value = seq;
+            c[1].Value = i;
+            c[2].Value = item.Channels[i].Channel;
+            c[3].Value = Db(item.DedupKey);
+            _insertChannel.ExecuteNonQuery();
         }
+
+        return seq;
     }
 
     /// <inheritdoc />
@@ -389,6 +381,8 @@ public sealed class SqliteAutopostStore : IAutopostStore, IDisposable
         }
 
         _disposed = true;
+        StopWriter();
+        StopCheckpointer();
         foreach (var command in new[] { _selectItem, _selectChannels, _insertItem, _insertChannel, _selectDue, _markClaimed, _markStarted, _completeItem, _updateItem, _updateChannel, _findRecent })
         {
             command.Dispose();
