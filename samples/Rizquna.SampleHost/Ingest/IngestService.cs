@@ -46,18 +46,35 @@ public sealed class IngestService(
         {
             if (await idempotency.GetAsync(key, cancellationToken) is { } stored)
             {
-                return stored.RequestHash == hash
-                    ? new IngestResult(false, new ReplayResult(stored.Status, stored.Body))
-                    : new IngestResult(false, Problems.Of(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
-                        "The Idempotency-Key was already used with a different body.",
-                        "Use a new key for new content."));
+                return Replay(stored, hash);
             }
 
-            var result = await IngestOnceAsync(body, cancellationToken);
+            if (!await idempotency.ReserveAsync(key, hash, cancellationToken)
+                && await idempotency.GetAsync(key, cancellationToken) is { } raced)
+            {
+                return Replay(raced, hash);
+            }
+
+            IngestResult result;
+            try
+            {
+                result = await IngestOnceAsync(body, CancellationToken.None);
+            }
+            catch
+            {
+                // The queue's write failed, so nothing was queued: the key stays usable.
+                await idempotency.ReleaseAsync(key, CancellationToken.None);
+                throw;
+            }
+
             if (result.Accepted && result.Item is not null)
             {
-                await idempotency.SaveAsync(key, new StoredResponse(hash, StatusCodes.Status201Created,
-                    JsonSerializer.Serialize(result.Item, HostJson.Options)), cancellationToken);
+                await idempotency.CompleteAsync(key, new StoredResponse(hash, StatusCodes.Status201Created,
+                    JsonSerializer.Serialize(result.Item, HostJson.Options)), CancellationToken.None);
+            }
+            else
+            {
+                await idempotency.ReleaseAsync(key, CancellationToken.None);
             }
 
             return result;
@@ -70,6 +87,24 @@ public sealed class IngestService(
                 _keyLocks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(key, gate));
             }
         }
+    }
+
+    private static IngestResult Replay(StoredResponse stored, string hash)
+    {
+        if (stored.RequestHash != hash)
+        {
+            return new IngestResult(false, Problems.Of(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+                "The Idempotency-Key was already used with a different body.",
+                "Use a new key for new content."));
+        }
+
+        // Reserved but never completed: the host stopped mid-ingest, so the item may or may not be queued. Answering
+        // 409 (rather than queueing again) keeps the no-duplicate promise; the caller checks the queue.
+        return stored.Status == IdempotencyStore.Unresolved
+            ? new IngestResult(false, Problems.Of(StatusCodes.Status409Conflict, "idempotency-key-unresolved",
+                "An earlier request with this Idempotency-Key was interrupted before its outcome was recorded.",
+                "Check GET /api/autopost/queue for the item; send new content with a new key."))
+            : new IngestResult(false, new ReplayResult(stored.Status, stored.Body));
     }
 
     private async Task<IngestResult> IngestOnceAsync(byte[] body, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -69,6 +70,32 @@ public sealed class IngestTests : IAsyncLifetime
 
         using var list = JsonDocument.Parse(await _host.Client.GetStringAsync("/api/autopost/queue"));
         Assert.Equal(1, list.RootElement.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("title").GetString() == "Once"));
+    }
+
+    [Fact]
+    public async Task A_key_whose_earlier_ingest_was_interrupted_answers_409_and_queues_nothing()
+    {
+        // What a crash between "key reserved" and "answer recorded" leaves behind.
+        var store = _host.Services.GetRequiredService<Rizquna.SampleHost.Ingest.IdempotencyStore>();
+        const string body = """{"title":"Interrupted","summary":"s","link":"https://example.com/interrupted"}""";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)));
+        Assert.True(await store.ReserveAsync("token-0\nkey-crashed", hash));
+
+        var response = await PostAsync(body, "key-crashed");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("idempotency-key-unresolved", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Interrupted", await _host.Client.GetStringAsync("/api/autopost/queue"));
+    }
+
+    [Fact]
+    public async Task A_rejected_body_does_not_use_up_its_idempotency_key()
+    {
+        var rejected = await PostAsync("""{"title":"Fixed later","summary":"s","link":"/relative"}""", "key-retry");
+        var fixedUp = await PostAsync("""{"title":"Fixed later","summary":"s","link":"https://example.com/fixed"}""", "key-retry");
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, fixedUp.StatusCode);
     }
 
     [Theory]
