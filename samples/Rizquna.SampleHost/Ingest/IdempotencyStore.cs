@@ -29,6 +29,7 @@ public sealed class IdempotencyStore(HostDatabase database, TimeProvider time)
     /// <summary>Reserves a key before its item is queued; false when the key already has a row.</summary>
     public async Task<bool> ReserveAsync(string key, string requestHash, CancellationToken cancellationToken = default)
     {
+        await database.MigrateAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.CommandText = """

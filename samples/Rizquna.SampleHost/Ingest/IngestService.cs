@@ -44,15 +44,11 @@ public sealed class IngestService(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (await idempotency.GetAsync(key, cancellationToken) is { } stored)
+            // Reserving first means a new key costs one write and a repeated key one write plus one read.
+            if (!await idempotency.ReserveAsync(key, hash, cancellationToken)
+                && await idempotency.GetAsync(key, cancellationToken) is { } stored)
             {
                 return Replay(stored, hash);
-            }
-
-            if (!await idempotency.ReserveAsync(key, hash, cancellationToken)
-                && await idempotency.GetAsync(key, cancellationToken) is { } raced)
-            {
-                return Replay(raced, hash);
             }
 
             IngestResult result;

@@ -13,7 +13,7 @@ internal sealed record AccountPipelines(ResiliencePipeline<HttpResponseMessage> 
 /// Per-account pipelines of one connector client. Shared by every <see cref="ResilienceHandler"/> of that client so
 /// circuit state survives <c>IHttpClientFactory</c>'s handler rotations.
 /// </summary>
-public sealed class ResiliencePipelineCache
+internal sealed class ResiliencePipelineCache
 {
     private readonly ConcurrentDictionary<string, AccountPipelines> _byAccount = new(StringComparer.Ordinal);
 

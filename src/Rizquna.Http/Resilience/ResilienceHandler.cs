@@ -30,7 +30,7 @@ public sealed class ResilienceHandler : DelegatingHandler
     /// Creates a handler over pipelines shared by every handler of one client, so a per-account circuit stays open across
     /// the handler rotations of <c>IHttpClientFactory</c>.
     /// </summary>
-    public ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider, ResiliencePipelineCache sharedPipelines)
+    internal ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider, ResiliencePipelineCache sharedPipelines)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(sharedPipelines);
