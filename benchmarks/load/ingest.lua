@@ -12,7 +12,14 @@ request = function()
     -- Baseline: same path (auth, rate limit, body read, JSON parse, validation) answered 400 without touching SQLite.
     body = '{"title":' .. counter .. ',"summary":"Load test","link":"https://example.com/bench/' .. counter .. '"}'
   end
-  return wrk.format(nil, nil, nil, body)
+  local headers = nil
+  if os.getenv("RIZQUNA_KEYED") then
+    -- Keyed scenario: every request carries a new Idempotency-Key (reserve + complete on the host).
+    -- wrk.format replaces wrk.headers with the table it is given, so copy them in.
+    headers = { ["Idempotency-Key"] = "bench-" .. os.time() .. "-" .. counter }
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+  end
+  return wrk.format(nil, nil, headers, body)
 end
 done = function(summary, latency, requests)
   io.write(string.format("p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms\n",
