@@ -217,6 +217,26 @@ public sealed partial class SqliteSchedulingStore
         var insert = _insertEvent ??= Prepare(c, InsertEventSql, "@at", "@type", "@actor", "@job", "@account", "@pv", "@corr", "@detail");
         insert.Transaction = tx;
         var p = insert.Parameters;
+        if (events is RunEvents derived)
+        {
+            // A fast-path run's two events, bound from its record without building them.
+            var run = derived.Run;
+            for (var i = 0; i < 2; i++)
+            {
+                p[0].Value = RunEvents.AtOf(run, i).UtcTicks;
+                p[1].Value = RunEvents.TypeOf(i);
+                p[2].Value = run.Worker ?? string.Empty;
+                p[3].Value = run.JobName;
+                p[4].Value = Db(run.Account);
+                p[5].Value = run.PlanVersion;
+                p[6].Value = run.CorrelationId;
+                p[7].Value = i == 0 ? DBNull.Value : Db(run.Message);
+                insert.ExecuteNonQuery();
+            }
+
+            return;
+        }
+
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
