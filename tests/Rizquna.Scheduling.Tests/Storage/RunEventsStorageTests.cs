@@ -64,6 +64,37 @@ public sealed class RunEventsStorageTests : IDisposable
         Assert.Equal(new long[] { 3, 4 }, await Ids(audit, new AuditQuery { AfterId = 2 }));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_and_audit_queries_filter_and_page(bool sqlite)
+    {
+        using var disposable = sqlite ? new SqliteSchedulingStore($"Data Source={Path.Combine(_dir, "q.db")}") : null;
+        var jobs = (IJobStore?)disposable ?? new InMemorySchedulingStore();
+        var a = Run("ops_reply_01", "instagram/01", "c-1", "ok");
+        var b = Run("ops_reply_02", "instagram/02", "c-2", "ok") with { Outcome = RunOutcome.Skipped, StartedAt = Started.AddMinutes(1) };
+        var c = Run("ops_reply_01", "instagram/01", "c-3", "ok") with { StartedAt = Started.AddMinutes(2) };
+        await jobs.CompleteAsync([Completion(a, new RunEvents(a)), Completion(b, new RunEvents(b)), Completion(c, new RunEvents(c))]);
+
+        async Task<string[]> Runs(RunQuery q) => (await jobs.QueryRunsAsync(q)).Items.Select(r => r.CorrelationId).ToArray();
+        Assert.Equal(["c-1", "c-3"], await Runs(new RunQuery { JobName = "ops_reply_01" }));
+        Assert.Equal(["c-2"], await Runs(new RunQuery { Account = "instagram/02" }));
+        Assert.Equal(["c-2"], await Runs(new RunQuery { Outcome = RunOutcome.Skipped }));
+        Assert.Equal(["c-2"], await Runs(new RunQuery { From = Started.AddMinutes(1), To = Started.AddMinutes(2) }));
+        var first = await jobs.QueryRunsAsync(new RunQuery { Limit = 2 });
+        Assert.Equal(["c-1", "c-2"], first.Items.Select(r => r.CorrelationId));
+        Assert.Equal(first.Items[^1].Id, first.NextAfter);
+        var last = await jobs.QueryRunsAsync(new RunQuery { Limit = 2, AfterId = first.NextAfter!.Value });
+        Assert.Equal(["c-3"], last.Items.Select(r => r.CorrelationId));
+        Assert.Null(last.NextAfter);
+
+        var audit = (IAuditLog)jobs;
+        var page = await audit.QueryAsync(new AuditQuery { Limit = 4, Types = [AuditEventTypes.RunStarted, AuditEventTypes.RunSucceeded] });
+        Assert.Equal(4, page.Items.Count);
+        Assert.Equal(page.Items[^1].Id, page.NextAfter);
+        Assert.Equal(2, (await audit.QueryAsync(new AuditQuery { AfterId = page.NextAfter!.Value })).Items.Count);
+    }
+
     [Fact]
     public void The_list_reads_as_the_two_events()
     {

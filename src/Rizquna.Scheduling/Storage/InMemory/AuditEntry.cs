@@ -6,33 +6,33 @@ namespace Rizquna.Scheduling.Storage.InMemory;
 /// <summary>
 /// One entry of the in-memory audit log: an appended event, or one of the two events of a fast-path run, kept as a
 /// reference to its run record (see <see cref="RunEvents"/>). Queries read the fields without building the event.
+/// 16 bytes: one reference and the event's index in its run.
 /// </summary>
 internal readonly struct AuditEntry
 {
-    private readonly AuditEvent? _event;
-    private readonly RunRecord? _run;
+    private readonly object _source;
     private readonly int _index;
 
-    public AuditEntry(AuditEvent auditEvent) => _event = auditEvent;
+    public AuditEntry(AuditEvent auditEvent) => _source = auditEvent;
 
     public AuditEntry(RunRecord run, int index)
     {
-        _run = run;
+        _source = run;
         _index = index;
     }
 
-    public string Type => _event?.Type ?? RunEvents.TypeOf(_index);
+    public string Type => _source is AuditEvent e ? e.Type : RunEvents.TypeOf(_index);
 
-    public DateTimeOffset At => _event?.At ?? RunEvents.AtOf(_run!, _index);
+    public DateTimeOffset At => _source is AuditEvent e ? e.At : RunEvents.AtOf((RunRecord)_source, _index);
 
-    public string? JobName => _event is null ? _run!.JobName : _event.JobName;
+    public string? JobName => _source is AuditEvent e ? e.JobName : ((RunRecord)_source).JobName;
 
-    public string? Account => _event is null ? _run!.Account : _event.Account;
+    public string? Account => _source is AuditEvent e ? e.Account : ((RunRecord)_source).Account;
 
-    public string? CorrelationId => _event is null ? _run!.CorrelationId : _event.CorrelationId;
+    public string? CorrelationId => _source is AuditEvent e ? e.CorrelationId : ((RunRecord)_source).CorrelationId;
 
     /// <summary>The event with its log id.</summary>
-    public AuditEvent ToEvent(long id) => _event is null
-        ? RunEvents.Create(_run!, _index, id)
-        : _event.Id == id ? _event : _event with { Id = id };
+    public AuditEvent ToEvent(long id) => _source is AuditEvent e
+        ? e.Id == id ? e : e with { Id = id }
+        : RunEvents.Create((RunRecord)_source, _index, id);
 }

@@ -345,48 +345,13 @@ public sealed partial class SqliteSchedulingStore
         ArgumentNullException.ThrowIfNull(query);
         return WithLockAsync(query, static (c, q) =>
         {
-            var limit = Math.Clamp(q.Limit, 1, 10_000);
             using var cmd = Command(c, null, string.Empty);
-            var sql = new System.Text.StringBuilder("SELECT id, job_name, lane, account, plan_version, scheduled_at, started_at, duration_ticks, attempt, outcome, error_kind, message, next_attempt_at, correlation_id, worker FROM rz_runs WHERE id > @after");
-            cmd.Parameters.AddWithValue("@after", q.AfterId);
-            if (q.JobName is not null)
-            {
-                sql.Append(" AND job_name = @job");
-                cmd.Parameters.AddWithValue("@job", q.JobName);
-            }
-
-            if (q.Account is not null)
-            {
-                sql.Append(" AND account = @account");
-                cmd.Parameters.AddWithValue("@account", q.Account);
-            }
-
-            if (q.Outcome is { } outcome)
-            {
-                sql.Append(" AND outcome = @outcome");
-                cmd.Parameters.AddWithValue("@outcome", (int)outcome);
-            }
-
-            if (q.From is { } from)
-            {
-                sql.Append(" AND started_at >= @from");
-                cmd.Parameters.AddWithValue("@from", from.UtcTicks);
-            }
-
-            if (q.To is { } to)
-            {
-                sql.Append(" AND started_at < @to");
-                cmd.Parameters.AddWithValue("@to", to.UtcTicks);
-            }
-
-            sql.Append(" ORDER BY id LIMIT @limit");
-            cmd.Parameters.AddWithValue("@limit", limit + 1);
-            cmd.CommandText = sql.ToString();
-            using var r = cmd.ExecuteReader();
-            var list = new List<RunRecord>();
-            while (r.Read() && list.Count < limit + 1)
-            {
-                list.Add(new RunRecord
+            return new PagedQuery(cmd, "SELECT id, job_name, lane, account, plan_version, scheduled_at, started_at, duration_ticks, attempt, outcome, error_kind, message, next_attempt_at, correlation_id, worker FROM rz_runs", q.AfterId)
+                .Equal("job_name", "@job", q.JobName)
+                .Equal("account", "@account", q.Account)
+                .Equal("outcome", "@outcome", q.Outcome is { } outcome ? (int)outcome : null)
+                .Between("started_at", q.From, q.To)
+                .ReadPage(Math.Clamp(q.Limit, 1, 10_000), static r => new RunRecord
                 {
                     Id = r.GetInt64(0),
                     JobName = r.GetString(1),
@@ -403,16 +368,7 @@ public sealed partial class SqliteSchedulingStore
                     NextAttemptAt = TimeOrNull(r, 12),
                     CorrelationId = r.GetString(13),
                     Worker = TextOrNull(r, 14),
-                });
-            }
-
-            var more = list.Count > limit;
-            if (more)
-            {
-                list.RemoveAt(list.Count - 1);
-            }
-
-            return new Page<RunRecord>(list, more ? list[^1].Id : null);
+                }, static run => run.Id);
         }, cancellationToken);
     }
 
