@@ -6,13 +6,14 @@ namespace Rizquna.Scheduling.Storage.InMemory;
 /// </summary>
 /// <remarks>
 /// Held in fixed-size chunks rather than one growing list: appending never copies what is already stored (a list of
-/// a million records copies and re-allocates its array as it doubles), and dropping the oldest half releases whole
+/// a million records copies and re-allocates its array as it doubles), and dropping the oldest half recycles whole
 /// chunks instead of moving the newer half down.
 /// </remarks>
 internal sealed class RecordLog<T>
 {
     private const int ChunkSize = 4096;
     private readonly List<T[]> _chunks = [];
+    private readonly Stack<T[]> _spare = new(); // dropped chunks, cleared, reused by the next appends
     private int _head; // the first live item's position in _chunks[0]
     private int _count;
     private long _dropped;
@@ -31,7 +32,7 @@ internal sealed class RecordLog<T>
         var end = _head + _count;
         if (end == _chunks.Count * ChunkSize)
         {
-            _chunks.Add(new T[ChunkSize]);
+            _chunks.Add(_spare.TryPop(out var chunk) ? chunk : new T[ChunkSize]);
         }
 
         _chunks[end / ChunkSize][end % ChunkSize] = item;
@@ -79,6 +80,12 @@ internal sealed class RecordLog<T>
         _count -= count;
         var head = _head + count;
         var whole = head / ChunkSize;
+        for (var i = 0; i < whole; i++)
+        {
+            Array.Clear(_chunks[i]);
+            _spare.Push(_chunks[i]);
+        }
+
         _chunks.RemoveRange(0, whole);
         _head = head % ChunkSize;
 
