@@ -90,7 +90,9 @@ public sealed class SqliteDurabilityTests : IDisposable
         Assert.Equal(runs.Select(r => (r.Id, r.JobName, r.StartedAt, r.Outcome, r.Attempt, r.NextAttemptAt, r.CorrelationId)),
             runsAfter.Select(r => (r.Id, r.JobName, r.StartedAt, r.Outcome, r.Attempt, r.NextAttemptAt, r.CorrelationId)));
         var eventsAfter = await ReadAllEventsAsync(reopened);
-        Assert.Equal(events.Select(e => (e.Id, e.Type, e.At, e.JobName, e.Detail)), eventsAfter.Select(e => (e.Id, e.Type, e.At, e.JobName, e.Detail)));
+        Assert.Equal(events.Select(e => (e.Id, e.Type, e.At, e.JobName, e.Detail, e.SubjectId)), eventsAfter.Select(e => (e.Id, e.Type, e.At, e.JobName, e.Detail, e.SubjectId)));
+        // approval.* events name their approval, so a consumer can approve it from the event alone.
+        Assert.Equal(approvals[0].Id, Assert.Single(eventsAfter, e => e.Type == AuditEventTypes.ApprovalRequested).SubjectId);
         Assert.Equal(approvals, await ((IApprovalStore)reopened).ListAsync());
         Assert.Equal("c-42", (await ((ICursorStore)reopened).GetAsync("tiktok/01:comments"))?.Value);
         Assert.Equal((await kernel.Jobs.ListAsync()).Select(j => (j.Name, j.DueAt, j.Attempt, j.Enabled)), (await ((IJobStore)reopened).ListAsync()).Select(j => (j.Name, j.DueAt, j.Attempt, j.Enabled)));
@@ -114,11 +116,14 @@ public sealed class SqliteDurabilityTests : IDisposable
 
         using var connection = SqliteMigrations.Open(cs);
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT component, version FROM rz_schema_migrations";
+        cmd.CommandText = "SELECT component, version FROM rz_schema_migrations ORDER BY version";
         using var r = cmd.ExecuteReader();
-        Assert.True(r.Read());
-        Assert.Equal("kernel", r.GetString(0));
-        Assert.Equal(1, r.GetInt32(1));
+        foreach (var version in new[] { 1, 2 })
+        {
+            Assert.True(r.Read());
+            Assert.Equal(("kernel", version), (r.GetString(0), r.GetInt32(1)));
+        }
+
         Assert.False(r.Read());
         using var mode = connection.CreateCommand();
         mode.CommandText = "PRAGMA journal_mode";

@@ -32,7 +32,7 @@ public sealed partial class SqliteSchedulingStore
         {
             var limit = Math.Clamp(q.Limit, 1, 10_000);
             using var cmd = Command(c, null, string.Empty);
-            var sql = new System.Text.StringBuilder("SELECT id, at, type, actor, job_name, account, plan_version, correlation_id, detail FROM rz_audit_events WHERE id > @after");
+            var sql = new System.Text.StringBuilder("SELECT id, at, type, actor, job_name, account, plan_version, correlation_id, detail, subject_id FROM rz_audit_events WHERE id > @after");
             cmd.Parameters.AddWithValue("@after", q.AfterId);
             if (q.Account is not null)
             {
@@ -94,6 +94,7 @@ public sealed partial class SqliteSchedulingStore
                     PlanVersion = r.IsDBNull(6) ? null : r.GetInt32(6),
                     CorrelationId = TextOrNull(r, 7),
                     Detail = TextOrNull(r, 8),
+                    SubjectId = TextOrNull(r, 9),
                 });
             }
 

@@ -17,8 +17,8 @@ public sealed partial class SqliteSchedulingStore
         + "VALUES (@job, @lane, @account, @pv, @scheduled, @started, @duration, @attempt, @outcome, @kind, @message, @next, @corr, @worker)";
 
     private const string InsertEventSql =
-        "INSERT INTO rz_audit_events (at, type, actor, job_name, account, plan_version, correlation_id, detail) "
-        + "VALUES (@at, @type, @actor, @job, @account, @pv, @corr, @detail)";
+        "INSERT INTO rz_audit_events (at, type, actor, job_name, account, plan_version, correlation_id, detail, subject_id) "
+        + "VALUES (@at, @type, @actor, @job, @account, @pv, @corr, @detail, @subject)";
 
     private SqliteCommand? _claimSelect;
     private SqliteCommand? _claimUpdate;
@@ -214,7 +214,7 @@ public sealed partial class SqliteSchedulingStore
             return;
         }
 
-        var insert = _insertEvent ??= Prepare(c, InsertEventSql, "@at", "@type", "@actor", "@job", "@account", "@pv", "@corr", "@detail");
+        var insert = _insertEvent ??= Prepare(c, InsertEventSql, "@at", "@type", "@actor", "@job", "@account", "@pv", "@corr", "@detail", "@subject");
         insert.Transaction = tx;
         var p = insert.Parameters;
         for (var i = 0; i < events.Count; i++)
@@ -228,6 +228,7 @@ public sealed partial class SqliteSchedulingStore
             p[5].Value = e.PlanVersion is { } v ? v : DBNull.Value;
             p[6].Value = Db(e.CorrelationId);
             p[7].Value = Db(e.Detail);
+            p[8].Value = Db(e.SubjectId);
             insert.ExecuteNonQuery();
         }
     }
