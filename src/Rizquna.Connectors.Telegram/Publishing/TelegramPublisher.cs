@@ -190,10 +190,12 @@ public sealed class TelegramPublisher : IPublisher
     private PublishResult Result(IReadOnlyList<Message> messages, long? migratedTo, Message? reply)
     {
         var first = messages[0];
-        var details = new Dictionary<string, string>(StringComparer.Ordinal)
+        var chatId = first.Chat.Id.ToString(CultureInfo.InvariantCulture);
+        var messageId = first.MessageId.ToString(CultureInfo.InvariantCulture);
+        var details = new Dictionary<string, string>(capacity: 2, StringComparer.Ordinal)
         {
-            ["telegram.chat_id"] = first.Chat.Id.ToString(CultureInfo.InvariantCulture),
-            ["telegram.message_id"] = first.MessageId.ToString(CultureInfo.InvariantCulture),
+            ["telegram.chat_id"] = chatId,
+            ["telegram.message_id"] = messageId,
         };
         if (messages.Count > 1)
         {
@@ -211,7 +213,7 @@ public sealed class TelegramPublisher : IPublisher
         }
 
         var publishedAt = first.Date > 0 ? DateTimeOffset.FromUnixTimeSeconds(first.Date) : _timeProvider.GetUtcNow();
-        return new PublishResult(MessageKey(first), TelegramChatId.Permalink(first.Chat, first.MessageId), publishedAt)
+        return new PublishResult(chatId + ":" + messageId, TelegramChatId.Permalink(first.Chat, first.MessageId), publishedAt)
         {
             Details = details,
         };
