@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,15 +23,17 @@ internal sealed class WahaClient
     public const string HttpClientName = "Rizquna.Waha";
     private const string ApiKeyHeader = "X-Api-Key";
 
-    private readonly IHttpClientFactory _factory;
+    private readonly FactoryClientCache _clients;
     private readonly IOptionsMonitor<WahaOptions> _options;
     private readonly WahaSessionMonitor _sessions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public WahaClient(IHttpClientFactory factory, IOptionsMonitor<WahaOptions> options, WahaSessionMonitor sessions, TimeProvider? time = null, ILogger<WahaClient>? logger = null)
+    public WahaClient(
+        IHttpClientFactory factory, IOptionsMonitor<WahaOptions> options, WahaSessionMonitor sessions, TimeProvider? time = null, ILogger<WahaClient>? logger = null,
+        IOptionsMonitor<HttpClientFactoryOptions>? factoryOptions = null)
     {
-        _factory = factory;
+        _clients = new FactoryClientCache(factory, HttpClientName, factoryOptions);
         _options = options;
         _sessions = sessions;
         _time = time ?? TimeProvider.System;
@@ -112,7 +115,8 @@ internal sealed class WahaClient
         HttpResponseMessage response;
         try
         {
-            response = await _factory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // The client's base address comes from the settings: a reload of them gets a new client.
+            response = await _clients.Get(_options.CurrentValue).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (TransportFailure.Map(PlatformId.WhatsApp, ex, createsContent, cancellationToken) is { } mapped)
         {
@@ -152,10 +156,10 @@ internal sealed class WahaClient
 
     private static async Task<T?> ReadBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
+        using var body = await PooledBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize(body.Span, typeInfo);
         }
         catch (JsonException ex)
         {
