@@ -64,7 +64,6 @@ public static class HostApp
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<LinkStore>();
         services.AddSingleton<WebhookLog>();
-        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IngestValidator>();
         services.AddSingleton<IngestService>();
         services.AddConnectors(configuration);

@@ -89,4 +89,8 @@ public sealed class LinkStore(HostDatabase database, TimeProvider time)
 
 /// <summary>A short link and how often it was followed.</summary>
 public sealed record LinkStats(string Id, Uri Target, string? QueueItemId, string? Platform, string? Account,
-    DateTimeOffset CreatedAt, int Clicks, DateTimeOffset? LastClickAt);
+    DateTimeOffset CreatedAt, int Clicks, DateTimeOffset? LastClickAt)
+{
+    /// <summary>The channel (<c>platform/account</c>) the link was posted to, when the account is known.</summary>
+    public string? Channel => Platform is not null && Account is not null ? Platform + "/" + Account : null;
+}

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Rizquna.Content;
 using Rizquna.SampleHost.Configuration;
+using Rizquna.Scheduling.Lanes.Publishing;
 
 namespace Rizquna.SampleHost.Clicks;
 
 /// <summary>
 /// Shortens published links to <c>{PublicBaseUrl}/go/{id}</c> so clicks are counted here. The queue item and platform
-/// are read from the UTM parameters the lanes add (<c>utm_content</c> = item id, <c>utm_source</c> = platform).
+/// are read from the UTM parameters the lanes add (<c>utm_content</c> = item id, <c>utm_source</c> = platform); the
+/// account from the channel the lane is composing for (<see cref="ComposingChannel"/>), so clicks are attributed per
+/// account even when an item goes to two accounts of one platform.
 /// </summary>
 internal sealed class SelfHostedShortener(LinkStore links, IOptions<SampleHostOptions> options, IServer server) : IUrlShortener
 {
@@ -18,7 +21,14 @@ internal sealed class SelfHostedShortener(LinkStore links, IOptions<SampleHostOp
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(target.Query);
         var item = query.TryGetValue("utm_content", out var content) ? content.ToString() : null;
         var platform = query.TryGetValue("utm_source", out var source) ? source.ToString() : null;
-        var id = await links.CreateAsync(target, item, platform, account: null, cancellationToken);
+        string? account = null;
+        if (ComposingChannel.Current is { } channel && channel.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash)
+        {
+            platform = channel[..slash];
+            account = channel[(slash + 1)..];
+        }
+
+        var id = await links.CreateAsync(target, item, platform, account, cancellationToken);
         return BaseUrl().TrimEnd('/') + "/go/" + id;
     }
 

@@ -6,6 +6,8 @@ namespace Rizquna.SampleHost.Events;
 /// <summary>
 /// Forwards the kernel's <c>approval.requested</c> audit events to n8n as <c>approval.requested</c> events (an approval
 /// loop in n8n waits on them). Each audit event id maps to one outbox event, so a restart re-scan sends nothing twice.
+/// The payload carries the approval id (the audit event's subject), so a workflow can call
+/// <c>POST /api/approvals/{approval_id}/approve|reject</c> from the event alone.
 /// </summary>
 internal sealed partial class ApprovalEventForwarder(IAuditLog audit, EventOutbox outbox, IConfiguration configuration, ILogger<ApprovalEventForwarder> logger) : BackgroundService
 {
@@ -25,6 +27,9 @@ internal sealed partial class ApprovalEventForwarder(IAuditLog audit, EventOutbo
                     {
                         await outbox.PublishOnceAsync("approval:" + e.Id, EventTypes.ApprovalRequested, new
                         {
+                            approval_id = e.SubjectId,
+                            approve_path = e.SubjectId is { } id ? $"/api/approvals/{Uri.EscapeDataString(id)}/approve" : null,
+                            reject_path = e.SubjectId is { } rid ? $"/api/approvals/{Uri.EscapeDataString(rid)}/reject" : null,
                             audit_id = e.Id, at = e.At, account = e.Account, job = e.JobName, correlation_id = e.CorrelationId, detail = e.Detail,
                         }, stoppingToken);
                         _after = e.Id;

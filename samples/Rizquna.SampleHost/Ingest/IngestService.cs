@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -10,23 +9,22 @@ namespace Rizquna.SampleHost.Ingest;
 
 /// <summary>
 /// Turns an ingest body into a queue item: JSON shape checks here (types, unknown fields, URLs, publish time), then the
-/// lanes' <see cref="IAutopostQueue"/> validates channels and writes the item. An <c>Idempotency-Key</c> replays the
-/// first response; the same key with a different body is a 422.
+/// lanes' <see cref="IAutopostQueue"/> validates channels and writes the item. An <c>Idempotency-Key</c> (scoped to the
+/// caller) is written by the queue in the same group-committed transaction as the item, so a key exists exactly when its
+/// item does: a repeated key replays the first answer (201 with that item, as it is now), the same key with a different
+/// body is a 422, and concurrent requests with one key queue one item (the key's unique constraint decides).
 /// </summary>
 public sealed class IngestService(
     IAutopostQueue queue,
     IngestValidator validator,
-    IdempotencyStore idempotency,
     IOptions<SampleHostOptions> options)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _keyLocks = new(StringComparer.Ordinal);
-
     /// <summary>Validates and queues; the result is the HTTP answer and whether an item was accepted.</summary>
     public async Task<IngestResult> IngestAsync(byte[] body, string? idempotencyKey, string client, CancellationToken cancellationToken = default)
     {
         if (idempotencyKey is null)
         {
-            return await IngestOnceAsync(body, cancellationToken);
+            return await IngestOnceAsync(body, null, cancellationToken);
         }
 
         if (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(static c => c < 0x21 || c > 0x7e))
@@ -37,73 +35,34 @@ public sealed class IngestService(
             }));
         }
 
-        var key = client + "\n" + idempotencyKey;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(body));
-        // One in-flight request per key: the second waits and then replays the first's answer.
-        var gate = _keyLocks.GetOrAdd(key, static _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        var key = new AutopostIdempotency(client + "\n" + idempotencyKey, Convert.ToHexStringLower(SHA256.HashData(body)));
+        var result = await IngestOnceAsync(body, key, cancellationToken);
+        if (result.Accepted || result.Keyed)
         {
-            // Reserving first means a new key costs one write and a repeated key one write plus one read.
-            if (!await idempotency.ReserveAsync(key, hash, cancellationToken)
-                && await idempotency.GetAsync(key, cancellationToken) is { } stored)
-            {
-                return Replay(stored, hash);
-            }
-
-            IngestResult result;
-            try
-            {
-                result = await IngestOnceAsync(body, CancellationToken.None);
-            }
-            catch
-            {
-                // The queue's write failed, so nothing was queued: the key stays usable.
-                await idempotency.ReleaseAsync(key, CancellationToken.None);
-                throw;
-            }
-
-            if (result.Accepted && result.Item is not null)
-            {
-                await idempotency.CompleteAsync(key, new StoredResponse(hash, StatusCodes.Status201Created,
-                    JsonSerializer.Serialize(result.Item, HostJson.Options)), CancellationToken.None);
-            }
-            else
-            {
-                await idempotency.ReleaseAsync(key, CancellationToken.None);
-            }
-
             return result;
         }
-        finally
-        {
-            gate.Release();
-            if (gate.CurrentCount == 1)
-            {
-                _keyLocks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(key, gate));
-            }
-        }
+
+        // Rejected input queues nothing and records no key. A key already used still answers as a repeat (replay, or 422
+        // for a different body) rather than with this body's validation errors.
+        return await queue.FindByIdempotencyKeyAsync(key, cancellationToken) is { } earlier ? Answer(earlier) : result;
     }
 
-    private static IngestResult Replay(StoredResponse stored, string hash)
+    private static IngestResult Answer(AutopostEnqueueResult result)
     {
-        if (stored.RequestHash != hash)
+        var view = QueueItemView.From(result.Item);
+        return result.Outcome switch
         {
-            return new IngestResult(false, Problems.Of(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+            AutopostEnqueueOutcome.Created => new IngestResult(true, Created(view), view),
+            AutopostEnqueueOutcome.Replayed => new IngestResult(false, new ReplayResult(Created(view)), Keyed: true),
+            _ => new IngestResult(false, Problems.Of(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
                 "The Idempotency-Key was already used with a different body.",
-                "Use a new key for new content."));
-        }
-
-        // Reserved but never completed: the host stopped mid-ingest, so the item may or may not be queued. Answering
-        // 409 (rather than queueing again) keeps the no-duplicate promise; the caller checks the queue.
-        return stored.Status == IdempotencyStore.Unresolved
-            ? new IngestResult(false, Problems.Of(StatusCodes.Status409Conflict, "idempotency-key-unresolved",
-                "An earlier request with this Idempotency-Key was interrupted before its outcome was recorded.",
-                "Check GET /api/autopost/queue for the item; send new content with a new key."))
-            : new IngestResult(false, new ReplayResult(stored.Status, stored.Body));
+                "Use a new key for new content."), Keyed: true),
+        };
     }
 
-    private async Task<IngestResult> IngestOnceAsync(byte[] body, CancellationToken cancellationToken)
+    private static IResult Created(QueueItemView view) => TypedResults.Created($"/api/autopost/queue/{view.Id}", view);
+
+    private async Task<IngestResult> IngestOnceAsync(byte[] body, AutopostIdempotency? key, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -125,7 +84,7 @@ public sealed class IngestService(
 
             try
             {
-                var item = await queue.EnqueueAsync(new AutopostEnqueueRequest
+                var request = new AutopostEnqueueRequest
                 {
                     Title = command!.Title,
                     Summary = command.Summary,
@@ -134,9 +93,14 @@ public sealed class IngestService(
                     Data = command.Data,
                     Channels = command.Channels.Count > 0 ? command.Channels : null,
                     PublishAt = command.PublishAt,
-                }, cancellationToken);
-                var view = QueueItemView.From(item);
-                return new IngestResult(true, TypedResults.Created($"/api/autopost/queue/{item.Id}", view), view);
+                };
+                if (key is not null)
+                {
+                    return Answer(await queue.EnqueueAsync(request, key, cancellationToken));
+                }
+
+                var view = QueueItemView.From(await queue.EnqueueAsync(request, cancellationToken));
+                return new IngestResult(true, Created(view), view);
             }
             catch (AutopostValidationException ex)
             {
@@ -145,14 +109,13 @@ public sealed class IngestService(
         }
     }
 
-    private sealed class ReplayResult(int status, string body) : IResult
+    /// <summary>The first answer again, marked as a replay.</summary>
+    private sealed class ReplayResult(IResult created) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.StatusCode = status;
-            httpContext.Response.ContentType = "application/json; charset=utf-8";
             httpContext.Response.Headers["Idempotent-Replayed"] = "true";
-            return httpContext.Response.WriteAsync(body);
+            return created.ExecuteAsync(httpContext);
         }
     }
 }
@@ -161,4 +124,5 @@ public sealed class IngestService(
 /// <param name="Accepted">Whether an item was queued by this call.</param>
 /// <param name="Result">The HTTP answer.</param>
 /// <param name="Item">The queued item, when accepted.</param>
-public sealed record IngestResult(bool Accepted, IResult Result, QueueItemView? Item = null);
+/// <param name="Keyed">The answer came from an Idempotency-Key seen before (a replay or a reused key).</param>
+public sealed record IngestResult(bool Accepted, IResult Result, QueueItemView? Item = null, bool Keyed = false);

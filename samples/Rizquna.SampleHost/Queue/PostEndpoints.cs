@@ -57,9 +57,10 @@ internal static class PostEndpoints
                     .OrderByDescending(static r => r.At).ThenByDescending(static r => r.ItemId)
                     .ToList();
                 var page = rows.Skip(skip).Take(size).ToList();
+                // Clicks per (item, channel); links minted without a known account count for every channel of their platform.
                 var clicks = (await links.ListAsync(null, 10_000, cancellationToken))
                     .Where(static l => l.QueueItemId is not null)
-                    .GroupBy(static l => (l.QueueItemId!, l.Platform ?? string.Empty))
+                    .GroupBy(static l => (l.QueueItemId!, l.Channel ?? l.Platform ?? string.Empty))
                     .ToDictionary(static g => g.Key, static g => g.Sum(static l => l.Clicks));
                 var next = skip + page.Count < rows.Count
                     ? ApiQuery.NextLink(context.Request, Convert.ToBase64String(Encoding.UTF8.GetBytes((skip + page.Count).ToString(CultureInfo.InvariantCulture))))
@@ -78,11 +79,15 @@ internal static class PostEndpoints
                         attempts = r.Result.Attempts,
                         error = r.Result.Error,
                         dry_run = r.Result.PlatformPostId?.StartsWith("dry-", StringComparison.Ordinal) == true,
-                        clicks = clicks.TryGetValue((r.ItemId.ToString(CultureInfo.InvariantCulture), r.Result.Channel.Split('/')[0]), out var c) ? c : 0,
+                        clicks = Clicks(clicks, r.ItemId.ToString(CultureInfo.InvariantCulture), r.Result.Channel),
                     }),
                     next,
                 });
             })
             .AddEndpointFilter<RequireApiToken>().WithTags("autopost").WithName("ListPosts");
     }
+
+    private static int Clicks(Dictionary<(string Item, string Channel), int> clicks, string item, string channel) =>
+        (clicks.TryGetValue((item, channel), out var exact) ? exact : 0)
+        + (clicks.TryGetValue((item, channel.Split('/')[0]), out var platformOnly) ? platformOnly : 0);
 }

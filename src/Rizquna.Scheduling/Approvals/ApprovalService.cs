@@ -166,6 +166,7 @@ public sealed class ApprovalService : IApprovalGate
             JobName = record.JobName,
             Account = record.Account,
             CorrelationId = record.CorrelationId ?? record.Id,
+            SubjectId = record.Id,
             Detail = $"{record.ActionType} {record.ActionKey}" + (detail is null ? string.Empty : ": " + detail),
         }, cancellationToken);
 }

@@ -27,6 +27,9 @@ public sealed record AuditEvent
     /// <summary>Ties the events of one run, approval or plan change together.</summary>
     public string? CorrelationId { get; init; }
 
+    /// <summary>The id of the object the event is about, when any: the approval id for <c>approval.*</c> events.</summary>
+    public string? SubjectId { get; init; }
+
     /// <summary>A short human-readable detail (error message, diff summary, reason).</summary>
     public string? Detail { get; init; }
 }

@@ -4,7 +4,7 @@ namespace Rizquna.Scheduling.Autopost;
 
 /// <summary>
 /// What a caller (code, the HTTP ingest endpoint, a webhook) asks to queue. Raw values are validated as a whole by
-/// <see cref="IAutopostQueue.EnqueueAsync"/>; a bad request is rejected with every problem named by field.
+/// <see cref="IAutopostQueue.EnqueueAsync(AutopostEnqueueRequest, CancellationToken)"/>; a bad request is rejected with every problem named by field.
 /// </summary>
 public sealed record AutopostEnqueueRequest
 {

@@ -26,6 +26,21 @@ public sealed class AutopostQueue : IAutopostQueue
     }
 
     /// <inheritdoc />
+    public Task<AutopostEnqueueResult> EnqueueAsync(AutopostEnqueueRequest request, AutopostIdempotency idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotency);
+        var item = AutopostRequestValidator.Validate(request, _options.CurrentValue, _time.GetUtcNow());
+        return _store.InsertAsync(item, idempotency, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AutopostEnqueueResult?> FindByIdempotencyKeyAsync(AutopostIdempotency idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotency);
+        return _store.FindByIdempotencyKeyAsync(idempotency, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<AutopostItem?> GetAsync(long id, CancellationToken cancellationToken = default) => _store.GetAsync(id, cancellationToken);
 
     /// <inheritdoc />

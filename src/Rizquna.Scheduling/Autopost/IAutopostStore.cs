@@ -9,6 +9,21 @@ public interface IAutopostStore
     /// <summary>Inserts a new item (its <see cref="AutopostItem.Id"/> is ignored) and returns it with its assigned id.</summary>
     Task<AutopostItem> InsertAsync(AutopostItem item, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Inserts a new item and records <paramref name="idempotency"/>'s key in the same atomic write (both or neither). When
+    /// the key is already recorded nothing is inserted and the item stored under it is returned (outcome
+    /// <see cref="AutopostEnqueueOutcome.Replayed"/>, or <see cref="AutopostEnqueueOutcome.KeyReused"/> when the request
+    /// hash differs). The key's uniqueness decides races between concurrent calls.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The store does not record idempotency keys.</exception>
+    Task<AutopostEnqueueResult> InsertAsync(AutopostItem item, AutopostIdempotency idempotency, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} does not record idempotency keys.");
+
+    /// <summary>The item recorded under <paramref name="idempotency"/>'s key (outcome by request hash), or null when the key is unknown.</summary>
+    /// <exception cref="NotSupportedException">The store does not record idempotency keys.</exception>
+    Task<AutopostEnqueueResult?> FindByIdempotencyKeyAsync(AutopostIdempotency idempotency, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} does not record idempotency keys.");
+
     /// <summary>One item by id, or null.</summary>
     Task<AutopostItem?> GetAsync(long id, CancellationToken cancellationToken = default);
 

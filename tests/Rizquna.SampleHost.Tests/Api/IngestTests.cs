@@ -73,19 +73,34 @@ public sealed class IngestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_key_whose_earlier_ingest_was_interrupted_answers_409_and_queues_nothing()
+    public async Task Concurrent_requests_with_one_key_queue_one_item_and_the_rest_replay_it()
     {
-        // What a crash between "key reserved" and "answer recorded" leaves behind.
-        var store = _host.Services.GetRequiredService<Rizquna.SampleHost.Ingest.IdempotencyStore>();
-        const string body = """{"title":"Interrupted","summary":"s","link":"https://example.com/interrupted"}""";
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)));
-        Assert.True(await store.ReserveAsync("token-0\nkey-crashed", hash));
+        // The key is written in the item's own commit and its unique constraint decides the race (no reservation step,
+        // so no "interrupted" state: a key exists exactly when its item does).
+        const string body = """{"title":"Raced","summary":"s","link":"https://example.com/raced"}""";
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => PostAsync(body, "key-raced")));
 
-        var response = await PostAsync(body, "key-crashed");
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Single(responses, r => !r.Headers.Contains("Idempotent-Replayed"));
+        var ids = await Task.WhenAll(responses.Select(async r =>
+        {
+            using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+            return doc.RootElement.GetProperty("id").GetInt64();
+        }));
+        Assert.Single(ids.Distinct());
+        using var list = JsonDocument.Parse(await _host.Client.GetStringAsync("/api/autopost/queue"));
+        Assert.Equal(1, list.RootElement.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("title").GetString() == "Raced"));
+    }
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("idempotency-key-unresolved", await response.Content.ReadAsStringAsync());
-        Assert.DoesNotContain("Interrupted", await _host.Client.GetStringAsync("/api/autopost/queue"));
+    [Fact]
+    public async Task A_used_key_with_a_rejected_body_still_answers_as_a_reused_key()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync("""{"title":"Kept","summary":"s","link":"https://example.com/kept"}""", "key-kept")).StatusCode);
+
+        var invalid = await PostAsync("""{"title":"Kept","summary":"s","link":"/relative"}""", "key-kept");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.Contains("idempotency-key-reused", await invalid.Content.ReadAsStringAsync());
     }
 
     [Fact]

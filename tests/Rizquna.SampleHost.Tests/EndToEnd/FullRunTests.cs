@@ -80,6 +80,14 @@ public sealed partial class FullRunTests
             Assert.Equal(1, afterClick.RootElement.GetProperty("items")[0].GetProperty("clicks").GetInt32());
         }
 
+        // The click is attributed to the account the post went to.
+        using (var clicked = JsonDocument.Parse(await host.Client.GetStringAsync($"/api/links?queue_item_id={itemId}")))
+        {
+            var link = Assert.Single(clicked.RootElement.GetProperty("items").EnumerateArray());
+            Assert.Equal(("telegram", "001", "telegram/001", 1), (link.GetProperty("platform").GetString(), link.GetProperty("account").GetString(),
+                link.GetProperty("channel").GetString(), link.GetProperty("clicks").GetInt32()));
+        }
+
         // The nightly report (lane C) is delivered to the fake admin chat.
         var reportLane = host.Services.GetServices<ILaneHandler>().Single(h => h.Lane == LaneKind.Report);
         var result = await reportLane.RunAsync(new JobRunContext

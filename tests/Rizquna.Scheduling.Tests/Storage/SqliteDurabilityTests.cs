@@ -90,7 +90,9 @@ public sealed class SqliteDurabilityTests : IDisposable
         Assert.Equal(runs.Select(r => (r.Id, r.JobName, r.StartedAt, r.Outcome, r.Attempt, r.NextAttemptAt, r.CorrelationId)),
             runsAfter.Select(r => (r.Id, r.JobName, r.StartedAt, r.Outcome, r.Attempt, r.NextAttemptAt, r.CorrelationId)));
         var eventsAfter = await ReadAllEventsAsync(reopened);
-        Assert.Equal(events.Select(e => (e.Id, e.Type, e.At, e.JobName, e.Detail)), eventsAfter.Select(e => (e.Id, e.Type, e.At, e.JobName, e.Detail)));
+        Assert.Equal(events.Select(e => (e.Id, e.Type, e.At, e.JobName, e.Detail, e.SubjectId)), eventsAfter.Select(e => (e.Id, e.Type, e.At, e.JobName, e.Detail, e.SubjectId)));
+        // approval.* events name their approval, so a consumer can approve it from the event alone.
+        Assert.Equal(approvals[0].Id, Assert.Single(eventsAfter, e => e.Type == AuditEventTypes.ApprovalRequested).SubjectId);
         Assert.Equal(approvals, await ((IApprovalStore)reopened).ListAsync());
         Assert.Equal("c-42", (await ((ICursorStore)reopened).GetAsync("tiktok/01:comments"))?.Value);
         Assert.Equal((await kernel.Jobs.ListAsync()).Select(j => (j.Name, j.DueAt, j.Attempt, j.Enabled)), (await ((IJobStore)reopened).ListAsync()).Select(j => (j.Name, j.DueAt, j.Attempt, j.Enabled)));
@@ -98,6 +100,30 @@ public sealed class SqliteDurabilityTests : IDisposable
         var plan = await reopened.GetCurrentAsync();
         Assert.Equal((await kernel.Plans.GetCurrentAsync())!.Fingerprint, PlanGenerator.Fingerprint(plan!.TimeZoneId, plan.Jobs));
         store.Dispose();
+    }
+
+    [Fact]
+    public async Task A_run_event_written_after_an_approval_event_has_no_subject()
+    {
+        // The store reuses one prepared insert for every audit event: a fast-path run's events must not inherit the
+        // subject (approval id) bound by the approval event written just before them.
+        using var store = new SqliteSchedulingStore($"Data Source={Path.Combine(_dir, "subject.db")}");
+        await using var kernel = new KernelHarness(Start, o =>
+        {
+            o.Providers = [new ProviderSettings { Platform = "tiktok", AccountRange = "01..01" }];
+        }, s =>
+        {
+            s.AddSingleton<ILaneHandler>(sp => new RecordingHandler(LaneKind.Reply, sp.GetRequiredService<TimeProvider>()));
+            s.AddSingleton<ILaneHandler>(sp => new RecordingHandler(LaneKind.Post, sp.GetRequiredService<TimeProvider>()));
+        }, store);
+        await kernel.Plans.GenerateAsync("ops-lead");
+        await kernel.Audit.AppendAsync([new AuditEvent { At = Start, Type = AuditEventTypes.ApprovalRequested, Actor = "test", SubjectId = "apr-1" }]);
+
+        await kernel.RunUntilAsync(Start.AddMinutes(3));
+
+        var events = await kernel.EventsAsync();
+        Assert.Contains(events, e => e.Type == AuditEventTypes.RunSucceeded);
+        Assert.Equal("apr-1", Assert.Single(events, e => e.SubjectId is not null).SubjectId);
     }
 
     [Fact]
@@ -114,11 +140,14 @@ public sealed class SqliteDurabilityTests : IDisposable
 
         using var connection = SqliteMigrations.Open(cs);
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT component, version FROM rz_schema_migrations";
+        cmd.CommandText = "SELECT component, version FROM rz_schema_migrations ORDER BY version";
         using var r = cmd.ExecuteReader();
-        Assert.True(r.Read());
-        Assert.Equal("kernel", r.GetString(0));
-        Assert.Equal(1, r.GetInt32(1));
+        foreach (var version in new[] { 1, 2 })
+        {
+            Assert.True(r.Read());
+            Assert.Equal(("kernel", version), (r.GetString(0), r.GetInt32(1)));
+        }
+
         Assert.False(r.Read());
         using var mode = connection.CreateCommand();
         mode.CommandText = "PRAGMA journal_mode";

@@ -7,6 +7,7 @@ public sealed class InMemoryAutopostStore : IAutopostStore
     private readonly List<Entry> _entries = []; // index = id - 1
     private readonly Dictionary<(string Channel, string Key), List<(long ItemId, DateTimeOffset PostedAt)>> _posted = [];
     private readonly SortedSet<(long DueTicks, long Id)> _due = [];
+    private readonly Dictionary<string, (string RequestHash, long ItemId)> _keys = new(StringComparer.Ordinal);
     private long _nextToken;
 
     /// <inheritdoc />
@@ -15,14 +16,54 @@ public sealed class InMemoryAutopostStore : IAutopostStore
         ArgumentNullException.ThrowIfNull(item);
         lock (_gate)
         {
-            var stored = item with { Id = _entries.Count + 1 };
-            var entry = new Entry(stored);
-            _entries.Add(entry);
-            AutopostTransitions.Summarize(stored.Channels, stored.PublishAt, out var dueAt);
-            SetDue(entry, dueAt);
-            return Task.FromResult(stored);
+            return Task.FromResult(Insert(item));
         }
     }
+
+    private AutopostItem Insert(AutopostItem item)
+    {
+        var stored = item with { Id = _entries.Count + 1 };
+        var entry = new Entry(stored);
+        _entries.Add(entry);
+        AutopostTransitions.Summarize(stored.Channels, stored.PublishAt, out var dueAt);
+        SetDue(entry, dueAt);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public Task<AutopostEnqueueResult> InsertAsync(AutopostItem item, AutopostIdempotency idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(idempotency);
+        lock (_gate)
+        {
+            if (Recorded(idempotency) is { } existing)
+            {
+                return Task.FromResult(existing);
+            }
+
+            var stored = Insert(item);
+            _keys[idempotency.Key] = (idempotency.RequestHash, stored.Id);
+            return Task.FromResult(new AutopostEnqueueResult(AutopostEnqueueOutcome.Created, stored));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<AutopostEnqueueResult?> FindByIdempotencyKeyAsync(AutopostIdempotency idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotency);
+        lock (_gate)
+        {
+            return Task.FromResult(Recorded(idempotency));
+        }
+    }
+
+    private AutopostEnqueueResult? Recorded(AutopostIdempotency idempotency) =>
+        _keys.TryGetValue(idempotency.Key, out var recorded)
+            ? new AutopostEnqueueResult(
+                string.Equals(recorded.RequestHash, idempotency.RequestHash, StringComparison.Ordinal) ? AutopostEnqueueOutcome.Replayed : AutopostEnqueueOutcome.KeyReused,
+                _entries[(int)(recorded.ItemId - 1)].Item)
+            : null;
 
     /// <inheritdoc />
     public Task<AutopostItem?> GetAsync(long id, CancellationToken cancellationToken = default)

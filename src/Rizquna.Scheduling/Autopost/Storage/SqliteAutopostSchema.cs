@@ -41,6 +41,11 @@ internal static class SqliteAutopostSchema
         CREATE INDEX IF NOT EXISTS ix_autopost_channels_dedup ON autopost_channels(channel, dedup_key, posted_at) WHERE posted_at IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_autopost_channels_outcome ON autopost_channels(outcome_at) WHERE outcome_at IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_autopost_channels_channel ON autopost_channels(channel, item_seq);
+        CREATE TABLE IF NOT EXISTS autopost_idempotency(
+            key TEXT PRIMARY KEY,
+            request_hash TEXT NOT NULL,
+            item_seq INTEGER NOT NULL REFERENCES autopost_items(seq),
+            created_at INTEGER NOT NULL) WITHOUT ROWID;
         """;
 
     public const string ItemColumns = "seq, title, summary, link, image_url, data, template, variant, dedup_key, publish_at, status, created_at, updated_at";

@@ -19,12 +19,31 @@ public sealed partial class SqliteAutopostStore
     public Task<AutopostItem> InsertAsync(AutopostItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled<AutopostItem>(cancellationToken);
-        }
+        return cancellationToken.IsCancellationRequested
+            ? Task.FromCanceled<AutopostItem>(cancellationToken)
+            : ItemOf(Queue(item, null, cancellationToken));
 
-        var pending = new PendingInsert(item);
+        static async Task<AutopostItem> ItemOf(Task<AutopostEnqueueResult> inserted) => (await inserted.ConfigureAwait(false)).Item;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Group-committed like <see cref="InsertAsync(AutopostItem, CancellationToken)"/>: the item row and the key row are
+    /// written in the same savepoint of the same commit. The key's primary key decides a race: when the key is already
+    /// recorded (earlier, or earlier in the same group) the item is rolled back and the recorded item returned.
+    /// </remarks>
+    public Task<AutopostEnqueueResult> InsertAsync(AutopostItem item, AutopostIdempotency idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(idempotency);
+        return cancellationToken.IsCancellationRequested
+            ? Task.FromCanceled<AutopostEnqueueResult>(cancellationToken)
+            : Queue(item, idempotency, cancellationToken);
+    }
+
+    private Task<AutopostEnqueueResult> Queue(AutopostItem item, AutopostIdempotency? idempotency, CancellationToken cancellationToken)
+    {
+        var pending = new PendingInsert(item, idempotency);
         if (!_inserts.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqliteAutopostStore));
@@ -72,7 +91,7 @@ public sealed partial class SqliteAutopostStore
 
     private void WriteBatch(List<PendingInsert> batch)
     {
-        var ids = new long?[batch.Count];
+        var results = new AutopostEnqueueResult?[batch.Count];
         var errors = new Exception?[batch.Count];
         try
         {
@@ -82,7 +101,9 @@ public sealed partial class SqliteAutopostStore
                 transaction.Save("item");
                 try
                 {
-                    ids[i] = InsertOne(batch[i].Item, transaction);
+                    results[i] = batch[i].Idempotency is { } key
+                        ? InsertKeyed(batch[i].Item, key, transaction)
+                        : new AutopostEnqueueResult(AutopostEnqueueOutcome.Created, batch[i].Item with { Id = InsertOne(batch[i].Item, transaction) });
                     transaction.Release("item");
                 }
                 catch (Exception ex)
@@ -114,7 +135,7 @@ public sealed partial class SqliteAutopostStore
             }
             else
             {
-                batch[i].Completion.TrySetResult(batch[i].Item with { Id = ids[i]!.Value });
+                batch[i].Completion.TrySetResult(results[i]!);
             }
         }
     }
@@ -127,13 +148,15 @@ public sealed partial class SqliteAutopostStore
     }
 
     /// <summary>One queued insert. State: 0 queued, 1 taken by the writer, 2 cancelled by its caller.</summary>
-    private sealed class PendingInsert(AutopostItem item)
+    private sealed class PendingInsert(AutopostItem item, AutopostIdempotency? idempotency)
     {
         private int _state;
 
         public AutopostItem Item { get; } = item;
 
-        public TaskCompletionSource<AutopostItem> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public AutopostIdempotency? Idempotency { get; } = idempotency;
+
+        public TaskCompletionSource<AutopostEnqueueResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool TryTake() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
 

@@ -8,7 +8,7 @@ namespace Rizquna.Scheduling.Autopost.Storage;
 /// A durable <see cref="IAutopostStore"/> on SQLite (WAL; synchronous FULL by default, see <see cref="AutopostSqliteSynchronous"/>). One open connection serves the store, so
 /// its statements stay prepared; a draining worker records a batch's results and claims the next batch in one transaction
 /// (<see cref="CompleteAndClaimNextAsync"/>: one fsync per batch under synchronous FULL). Concurrent inserts are group-committed
-/// (see <see cref="InsertAsync"/>).
+/// (see <see cref="InsertAsync(AutopostItem, CancellationToken)"/>).
 /// Several processes may share the file: claims take the write lock (BEGIN IMMEDIATE) and completions check the claim token.
 /// </summary>
 public sealed partial class SqliteAutopostStore : IAutopostStore, IDisposable
@@ -383,6 +383,7 @@ public sealed partial class SqliteAutopostStore : IAutopostStore, IDisposable
         _disposed = true;
         StopWriter();
         StopCheckpointer();
+        DisposeIdempotency();
         foreach (var command in new[] { _selectItem, _selectChannels, _insertItem, _insertChannel, _selectDue, _markClaimed, _markStarted, _completeItem, _updateItem, _updateChannel, _findRecent })
         {
             command.Dispose();

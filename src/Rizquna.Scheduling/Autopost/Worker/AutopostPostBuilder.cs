@@ -1,5 +1,6 @@
 using System.Globalization;
 using Rizquna.Content;
+using Rizquna.Scheduling.Lanes.Publishing;
 
 namespace Rizquna.Scheduling.Autopost.Worker;
 
@@ -33,6 +34,8 @@ internal sealed class AutopostPostBuilder
             ?? (options.Templates.TryGetValue(platform.Value, out var byPlatform) ? byPlatform : null)
             ?? options.DefaultTemplate;
         var composer = template is null ? _builtIn : _composer;
+        // The shortener (a tracked link) learns which account the link is for from the ambient channel.
+        using var composing = ComposingChannel.Enter(channel);
         var composed = await composer.ComposeAsync(new CaptionRequest
         {
             Template = template ?? BuiltInTemplate,

@@ -44,7 +44,12 @@ internal sealed class LanePostBuilder(ICaptionComposer composer, IUrlShortener? 
         };
 
         var useComposer = template is null ? InlineComposer(item, account, hashtags.Length > 0) : composer;
-        var composed = await useComposer.ComposeAsync(request, cancellationToken).ConfigureAwait(false);
+        ComposedCaption composed;
+        using (ComposingChannel.Enter(account.ToString()))
+        {
+            composed = await useComposer.ComposeAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         return new Post
         {
             Text = composed.Text,

@@ -100,6 +100,10 @@ public static class SqliteMigrations
             last_error TEXT NULL,
             since BIGINT NULL);
         """,
+        // v2: the id of the object an audit event is about (e.g. the approval id of approval.* events).
+        """
+        ALTER TABLE rz_audit_events ADD COLUMN subject_id TEXT NULL;
+        """,
     ];
 
     /// <summary>

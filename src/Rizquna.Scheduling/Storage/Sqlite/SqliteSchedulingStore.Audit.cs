@@ -31,7 +31,7 @@ public sealed partial class SqliteSchedulingStore
         return WithLockAsync(query, static (c, q) =>
         {
             using var cmd = Command(c, null, string.Empty);
-            return new PagedQuery(cmd, "SELECT id, at, type, actor, job_name, account, plan_version, correlation_id, detail FROM rz_audit_events", q.AfterId)
+            return new PagedQuery(cmd, "SELECT id, at, type, actor, job_name, account, plan_version, correlation_id, detail, subject_id FROM rz_audit_events", q.AfterId)
                 .Equal("account", "@account", q.Account)
                 .Equal("job_name", "@job", q.JobName)
                 .Equal("correlation_id", "@corr", q.CorrelationId)
@@ -48,6 +48,7 @@ public sealed partial class SqliteSchedulingStore
                     PlanVersion = r.IsDBNull(6) ? null : r.GetInt32(6),
                     CorrelationId = TextOrNull(r, 7),
                     Detail = TextOrNull(r, 8),
+                    SubjectId = TextOrNull(r, 9),
                 }, static e => e.Id);
         }, cancellationToken);
     }

@@ -17,8 +17,8 @@ public sealed partial class SqliteSchedulingStore
         + "VALUES (@job, @lane, @account, @pv, @scheduled, @started, @duration, @attempt, @outcome, @kind, @message, @next, @corr, @worker)";
 
     private const string InsertEventSql =
-        "INSERT INTO rz_audit_events (at, type, actor, job_name, account, plan_version, correlation_id, detail) "
-        + "VALUES (@at, @type, @actor, @job, @account, @pv, @corr, @detail)";
+        "INSERT INTO rz_audit_events (at, type, actor, job_name, account, plan_version, correlation_id, detail, subject_id) "
+        + "VALUES (@at, @type, @actor, @job, @account, @pv, @corr, @detail, @subject)";
 
     private SqliteCommand? _claimSelect;
     private SqliteCommand? _claimUpdate;
@@ -214,7 +214,7 @@ public sealed partial class SqliteSchedulingStore
             return;
         }
 
-        var insert = _insertEvent ??= Prepare(c, InsertEventSql, "@at", "@type", "@actor", "@job", "@account", "@pv", "@corr", "@detail");
+        var insert = _insertEvent ??= Prepare(c, InsertEventSql, "@at", "@type", "@actor", "@job", "@account", "@pv", "@corr", "@detail", "@subject");
         insert.Transaction = tx;
         var p = insert.Parameters;
         if (events is RunEvents derived)
@@ -231,6 +231,7 @@ public sealed partial class SqliteSchedulingStore
                 p[5].Value = run.PlanVersion;
                 p[6].Value = run.CorrelationId;
                 p[7].Value = i == 0 ? DBNull.Value : Db(run.Message);
+                p[8].Value = DBNull.Value; // run events have no subject; clear what the last bound event left
                 insert.ExecuteNonQuery();
             }
 
@@ -248,6 +249,7 @@ public sealed partial class SqliteSchedulingStore
             p[5].Value = e.PlanVersion is { } v ? v : DBNull.Value;
             p[6].Value = Db(e.CorrelationId);
             p[7].Value = Db(e.Detail);
+            p[8].Value = Db(e.SubjectId);
             insert.ExecuteNonQuery();
         }
     }
