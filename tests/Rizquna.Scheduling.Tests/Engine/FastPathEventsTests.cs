@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Rizquna.Scheduling.Audit;
 using Rizquna.Scheduling.Engine;
@@ -12,27 +11,16 @@ namespace Rizquna.Scheduling.Tests.Engine;
 public sealed class FastPathEventsTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2024, 6, 10, 0, 55, 0, TimeSpan.Zero);
-    private readonly string _dir = Directory.CreateTempSubdirectory("rz-fastpath-").FullName;
+    private readonly TempDirectory _dir = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Started_and_succeeded_events_carry_the_run(bool sqlite)
     {
-        using var store = sqlite ? new SqliteSchedulingStore($"Data Source={Path.Combine(_dir, "k.db")}") : null;
+        using var store = sqlite ? new SqliteSchedulingStore($"Data Source={_dir.File("k.db")}") : null;
         await using var kernel = new KernelHarness(Start, o =>
         {
             o.Providers = [new ProviderSettings { Platform = "tiktok", AccountRange = "01..02" }];
