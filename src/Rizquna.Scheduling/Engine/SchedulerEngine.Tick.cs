@@ -13,6 +13,9 @@ public sealed partial class SchedulerEngine
     private readonly List<BatchedCompletion> _batch = [];
     private readonly List<JobLease> _claimed = [];
 
+    // Leases of fast-path runs the in-memory store has completed: nothing else holds them, so the next claims reuse them.
+    private readonly Stack<JobLease> _recycledLeases = new();
+
     /// <summary>
     /// One tick: claims due jobs in batches and runs them. Runs that finish synchronously are recorded together with
     /// one store call per batch; the others record themselves and are added to <paramref name="started"/>.
@@ -39,7 +42,7 @@ public sealed partial class SchedulerEngine
                 if (fastStore is not null)
                 {
                     _claimed.Clear();
-                    fastStore.ClaimDue(now, batchSize, WorkerId, _engine.LeaseDuration, exclude, _claimed);
+                    fastStore.ClaimDue(now, batchSize, WorkerId, _engine.LeaseDuration, exclude, _claimed, _recycledLeases);
                     leases = _claimed;
                 }
                 else
@@ -181,6 +184,17 @@ public sealed partial class SchedulerEngine
         if (fastStore is not null)
         {
             fastStore.Complete(CollectionsMarshal.AsSpan(_batch));
+
+            // Every lease in the batch belongs to a run finished within this tick (slow-path runs are never batched,
+            // and their leases stay theirs); once completed, nothing refers to it any more.
+            foreach (ref readonly var completion in CollectionsMarshal.AsSpan(_batch))
+            {
+                if (_recycledLeases.Count < _engine.ClaimBatchSize)
+                {
+                    _recycledLeases.Push(completion.Lease);
+                }
+            }
+
             return Task.CompletedTask;
         }
 

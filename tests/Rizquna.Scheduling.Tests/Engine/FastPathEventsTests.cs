@@ -44,4 +44,44 @@ public sealed class FastPathEventsTests : IDisposable
             Assert.Equal(kernel.Engine.WorkerId, run.Worker);
         }
     }
+
+    [Fact]
+    public async Task Recycled_leases_never_touch_a_run_still_in_flight()
+    {
+        var gate = new TaskCompletionSource<LaneRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var kernel = new KernelHarness(Start, o =>
+        {
+            o.Providers = [new ProviderSettings { Platform = "tiktok", AccountRange = "01..03" }];
+            o.Lanes.PostEnabled = false;
+            o.Lanes.ReportEnabled = false;
+        }, s => s.AddSingleton<ILaneHandler>(sp => new RecordingHandler(LaneKind.Reply, sp.GetRequiredService<TimeProvider>(), ctx =>
+            ctx.Account!.Key == "01" ? gate.Task : Task.FromResult(LaneRunResult.Succeeded("fast")))));
+        await kernel.Plans.GenerateAsync("ops-lead");
+        var firstDue = (await kernel.Jobs.GetNextDueAsync())!.Value;
+        kernel.Clock.AdvanceTo(firstDue);
+
+        // 01 runs asynchronously and holds its lease; 02 and 03 finish on the fast path and their leases are recycled.
+        var slow = kernel.Engine.RunDueAsync();
+        Assert.False(slow.IsCompleted);
+
+        // The next tick claims 02 and 03 again with the recycled leases, while 01 is still running.
+        kernel.Clock.AdvanceTo(firstDue.AddMinutes(1));
+        Assert.Equal(2, await kernel.Engine.RunDueAsync());
+
+        gate.SetResult(LaneRunResult.Succeeded("slow"));
+        Assert.Equal(3, await slow);
+
+        var run01 = Assert.Single(await kernel.RunsAsync(new Runs.RunQuery { JobName = "ops_reply_01" }));
+        Assert.Equal(("slow", firstDue), (run01.Message, run01.ScheduledAt));
+        foreach (var name in new[] { "ops_reply_02", "ops_reply_03" })
+        {
+            var runs = await kernel.RunsAsync(new Runs.RunQuery { JobName = name });
+            Assert.Equal([firstDue, firstDue.AddMinutes(1)], runs.Select(r => r.ScheduledAt));
+        }
+
+        // 01's own lease completed it: released, and moved on to its next occurrence.
+        var state = (await kernel.Jobs.GetAsync("ops_reply_01"))!;
+        Assert.Null(state.LeaseOwner);
+        Assert.Equal(firstDue.AddMinutes(1), state.OccurrenceAt);
+    }
 }

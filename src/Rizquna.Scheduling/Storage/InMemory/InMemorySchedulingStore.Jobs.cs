@@ -79,8 +79,11 @@ public sealed partial class InMemorySchedulingStore
         return Task.FromResult<IReadOnlyList<JobLease>>(result);
     }
 
-    /// <summary>The claim without the task wrapper, filling <paramref name="into"/> (the engine's hot path).</summary>
-    internal void ClaimDue(DateTimeOffset now, int max, string owner, TimeSpan leaseDuration, IReadOnlyCollection<string>? exclude, List<JobLease> into)
+    /// <summary>
+    /// The claim without the task wrapper, filling <paramref name="into"/> (the engine's hot path); leases are taken
+    /// from <paramref name="recycled"/> when it has any (see <see cref="JobLease.Reuse"/>).
+    /// </summary>
+    internal void ClaimDue(DateTimeOffset now, int max, string owner, TimeSpan leaseDuration, IReadOnlyCollection<string>? exclude, List<JobLease> into, Stack<JobLease>? recycled = null)
     {
         var nowTicks = now.UtcTicks;
         var expires = nowTicks + leaseDuration.Ticks;
@@ -109,7 +112,12 @@ public sealed partial class InMemorySchedulingStore
                 job.LeaseExpires = expires;
                 job.Stamp++;
                 _heap.Enqueue((job, job.Stamp), expires);
-                into.Add(new JobLease(job.Name, job.Account, new DateTimeOffset(job.Occurrence ?? due, TimeSpan.Zero), new DateTimeOffset(due, TimeSpan.Zero), job.Attempt, owner, job.Token, new DateTimeOffset(expires, TimeSpan.Zero)));
+                var occurrenceAt = new DateTimeOffset(job.Occurrence ?? due, TimeSpan.Zero);
+                var dueAt = new DateTimeOffset(due, TimeSpan.Zero);
+                var expiresAt = new DateTimeOffset(expires, TimeSpan.Zero);
+                into.Add(recycled is not null && recycled.TryPop(out var lease)
+                    ? lease.Reuse(job.Name, job.Account, occurrenceAt, dueAt, job.Attempt, owner, job.Token, expiresAt)
+                    : new JobLease(job.Name, job.Account, occurrenceAt, dueAt, job.Attempt, owner, job.Token, expiresAt));
                 claimed++;
             }
 
