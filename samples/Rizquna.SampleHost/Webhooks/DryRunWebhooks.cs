@@ -6,19 +6,31 @@ namespace Rizquna.SampleHost.Webhooks;
 /// <summary>
 /// The connectors' own webhook verifiers and parsers for platforms running dry (no bot token / no WAHA address), so a
 /// dry-run Telegram or WAHA webhook lands in lane A's inbox exactly like a live one (lane A then records the reply it
-/// would send). They live in a private container built from the same <c>Rizquna:Telegram</c> / <c>Rizquna:Waha</c>
-/// sections: nothing in it calls a platform (it only verifies signatures and parses bodies).
+/// would send). Each lives in a small private container built from the same <c>Rizquna:Telegram</c> / <c>Rizquna:Waha</c>
+/// section; nothing in them calls a platform (they verify signatures and parse bodies). A WAHA <c>session.status</c>
+/// asking for a QR scan still alerts through the host's reporters.
 /// </summary>
-internal sealed class DryRunWebhooks(IConfiguration configuration, TimeProvider time) : IDisposable
+internal sealed class DryRunWebhooks(IConfiguration configuration, TimeProvider time, IServiceProvider host) : IDisposable
 {
     // WAHA's options require a base address; in dry-run there is none, and the webhook handler never calls it.
     private static readonly Uri Unused = new("http://127.0.0.1:9/dry-run/");
-    private readonly Lazy<ServiceProvider> _services = new(() =>
+
+    private readonly Lazy<ServiceProvider> _telegram = new(() =>
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(time);
+        var services = Base(time);
         services.AddRizqunaTelegram(o => configuration.GetSection("Rizquna:Telegram").Bind(o));
+        return services.BuildServiceProvider();
+    });
+
+    private readonly Lazy<ServiceProvider> _waha = new(() =>
+    {
+        var services = Base(time);
+        // The session monitor alerts through every IReporter it can see: the host's (not owned, so not disposed here).
+        foreach (var reporter in host.GetServices<IReporter>())
+        {
+            services.AddSingleton(reporter);
+        }
+
         services.AddRizqunaWaha(o =>
         {
             configuration.GetSection("Rizquna:Waha").Bind(o);
@@ -28,16 +40,27 @@ internal sealed class DryRunWebhooks(IConfiguration configuration, TimeProvider 
     });
 
     /// <summary>Telegram's secret-token check and update parser.</summary>
-    public TelegramWebhook Telegram => _services.Value.GetRequiredService<TelegramWebhook>();
+    public TelegramWebhook Telegram => _telegram.Value.GetRequiredService<TelegramWebhook>();
 
     /// <summary>WAHA's HMAC check and event parser.</summary>
-    public WahaWebhookHandler Waha => _services.Value.GetRequiredService<WahaWebhookHandler>();
+    public WahaWebhookHandler Waha => _waha.Value.GetRequiredService<WahaWebhookHandler>();
 
     public void Dispose()
     {
-        if (_services.IsValueCreated)
+        foreach (var container in new[] { _telegram, _waha })
         {
-            _services.Value.Dispose();
+            if (container.IsValueCreated)
+            {
+                container.Value.Dispose();
+            }
         }
+    }
+
+    private static ServiceCollection Base(TimeProvider time)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(time);
+        return services;
     }
 }

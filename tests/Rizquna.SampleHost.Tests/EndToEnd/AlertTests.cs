@@ -1,0 +1,101 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Rizquna.SampleHost.Health;
+using Rizquna.SampleHost.Tests.Infrastructure;
+using Rizquna.Testing;
+
+namespace Rizquna.SampleHost.Tests.EndToEnd;
+
+/// <summary>Alerts reach the operators' Telegram admin chat through the running host (issue 8, "The host").</summary>
+public sealed class AlertTests
+{
+    private const string BotToken = "987654321:AAF-fake-bot-token-for-tests_0123456789";
+    private const string AdminChat = "-1009999999999";
+    private const string WahaKey = "waha-hmac-key-0123456789";
+
+    private static Dictionary<string, string?> Settings(FakeServer telegram, IDictionary<string, string?>? extra = null)
+    {
+        var settings = HostSettings.WithChannels(new Dictionary<string, string?>
+        {
+            ["Rizquna:Telegram:BaseAddress"] = telegram.BaseAddress.AbsoluteUri,
+            ["Rizquna:Telegram:BotToken"] = BotToken,
+            ["Rizquna:Telegram:Reporter:AdminChatIds:0"] = AdminChat,
+        });
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static List<string> AdminMessages(FakeServer telegram, string containing) =>
+        telegram.Requests.Where(r => r.PathAndQuery.EndsWith("/sendMessage", StringComparison.Ordinal) && FakeTelegram.Field(r, "chat_id") == AdminChat)
+            .Select(r => FakeTelegram.Field(r, "text") ?? string.Empty)
+            .Where(t => t.Contains(containing, StringComparison.Ordinal))
+            .ToList();
+
+    [Fact]
+    public async Task An_invalid_token_alerts_the_admin_chat_once_a_day_per_token()
+    {
+        await using var telegram = await FakeServer.StartAsync();
+        telegram.Handler = r => r.PathAndQuery.Split('?')[0].EndsWith("/getMe", StringComparison.Ordinal)
+            ? (401, """{"ok":false,"error_code":401,"description":"Unauthorized"}""")
+            : FakeTelegram.Handle(r);
+        await using var host = await RunningHost.StartAsync(Settings(telegram));
+
+        // The background monitor checks on start.
+        await Eventually.WaitAsync(() => AdminMessages(telegram, "telegram/001").Count == 1, "the token alert");
+        Assert.Contains("invalid", AdminMessages(telegram, "telegram/001")[0], StringComparison.Ordinal);
+
+        // Further checks the same day (here: on another day's clock, twice) alert once; the next day again.
+        var clock = new ManualTimeProvider(new DateTimeOffset(2031, 5, 1, 3, 0, 0, TimeSpan.Zero));
+        var monitor = ActivatorUtilities.CreateInstance<TokenHealthMonitor>(host.Services, (TimeProvider)clock);
+        await monitor.CheckAllAsync(CancellationToken.None);
+        await monitor.CheckAllAsync(CancellationToken.None);
+        Assert.Equal(2, AdminMessages(telegram, "telegram/001").Count);
+        clock.Advance(TimeSpan.FromHours(12));
+        await monitor.CheckAllAsync(CancellationToken.None);
+        Assert.Equal(2, AdminMessages(telegram, "telegram/001").Count);
+        clock.Advance(TimeSpan.FromHours(12));
+        await monitor.CheckAllAsync(CancellationToken.None);
+        Assert.Equal(3, AdminMessages(telegram, "telegram/001").Count);
+        Assert.DoesNotContain(BotToken.Split(':')[1], string.Join('\n', AdminMessages(telegram, string.Empty)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_waha_session_needing_a_qr_scan_alerts_the_admin_chat_once_per_outage(bool wahaLive)
+    {
+        await using var telegram = await FakeServer.StartAsync();
+        telegram.Handler = FakeTelegram.Handle;
+        await using var waha = await FakeServer.StartAsync();
+        waha.Handler = _ => (200, "[]");
+        var extra = new Dictionary<string, string?> { ["Rizquna:Waha:WebhookHmacKey"] = WahaKey };
+        if (wahaLive)
+        {
+            extra["Rizquna:Waha:BaseAddress"] = waha.BaseAddress.AbsoluteUri;
+        }
+
+        await using var host = await RunningHost.StartAsync(Settings(telegram, extra));
+        const string qr = """{"event":"session.status","session":"default","payload":{"name":"default","status":"SCAN_QR_CODE"}}""";
+
+        Assert.Equal(HttpStatusCode.OK, (await PostWahaAsync(host, qr)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostWahaAsync(host, qr)).StatusCode);
+
+        var alert = Assert.Single(AdminMessages(telegram, "QR"));
+        Assert.Contains("'default'", alert, StringComparison.Ordinal);
+        Assert.Contains("SCAN_QR_CODE", alert, StringComparison.Ordinal);
+    }
+
+    private static Task<HttpResponseMessage> PostWahaAsync(RunningHost host, string body)
+    {
+        var mac = Convert.ToHexStringLower(HMACSHA512.HashData(Encoding.UTF8.GetBytes(WahaKey), Encoding.UTF8.GetBytes(body)));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/waha") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("X-Webhook-Hmac", mac);
+        request.Headers.TryAddWithoutValidation("X-Webhook-Hmac-Algorithm", "sha512");
+        return host.Anonymous.SendAsync(request);
+    }
+}
