@@ -90,6 +90,51 @@ public sealed class AlertTests
         Assert.Contains("SCAN_QR_CODE", alert, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Three_consecutive_failures_put_the_account_in_cooldown_and_alert_the_admin_chat_once()
+    {
+        // Lane A's Telegram poll fails every time (Bot API 502); everything else works, so the alert itself gets out.
+        await using var telegram = await FakeServer.StartAsync();
+        telegram.Handler = r => r.PathAndQuery.Split('?')[0].EndsWith("/getUpdates", StringComparison.Ordinal)
+            ? (502, """{"ok":false,"error_code":502,"description":"Bad Gateway"}""")
+            : FakeTelegram.Handle(r);
+        await using var host = await RunningHost.StartAsync(Settings(telegram));
+        using var jobs = System.Text.Json.JsonDocument.Parse(await host.Client.GetStringAsync("/api/jobs"));
+        var reply = jobs.RootElement.GetProperty("jobs").EnumerateArray()
+            .First(j => j.GetProperty("lane").GetString() == "reply" && j.GetProperty("account").GetString() == "telegram/001")
+            .GetProperty("name").GetString()!;
+        var store = host.Services.GetRequiredService<Rizquna.Scheduling.Storage.IJobStore>();
+        var engine = host.Services.GetRequiredService<Rizquna.Scheduling.Engine.SchedulerEngine>();
+
+        // Run the job now, again and again (each failure schedules a retry later: bring it forward), until the alert.
+        // The hosted engine may have claimed it first: each round waits for one more recorded failure.
+        for (var failures = 1; failures <= 3; failures++)
+        {
+            var wanted = failures;
+            await Eventually.WaitAsync(async () =>
+            {
+                await store.WakeAsync(reply, DateTimeOffset.UtcNow);
+                await engine.RunDueAsync();
+                return await FailedRunsAsync(host, reply) >= wanted;
+            }, $"failed run {wanted}");
+        }
+
+        await Eventually.WaitAsync(() => AdminMessages(telegram, "paused").Count > 0, "the cooldown alert");
+        Assert.Equal(3, await FailedRunsAsync(host, reply));
+        var alert = Assert.Single(AdminMessages(telegram, "paused"));
+        Assert.Contains("telegram/001", alert, StringComparison.Ordinal);
+        Assert.Contains("3 consecutive failures", alert, StringComparison.Ordinal);
+        using var timeline = System.Text.Json.JsonDocument.Parse(await host.Client.GetStringAsync("/api/timeline?type=cooldown.entered,alert.sent&account=telegram/001"));
+        Assert.Equal(["cooldown.entered", "alert.sent"], timeline.RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+        Assert.DoesNotContain(BotToken.Split(':')[1], alert, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> FailedRunsAsync(RunningHost host, string job)
+    {
+        using var failed = System.Text.Json.JsonDocument.Parse(await host.Client.GetStringAsync($"/api/timeline?type=run.failed&job={job}"));
+        return failed.RootElement.GetProperty("items").GetArrayLength();
+    }
+
     private static Task<HttpResponseMessage> PostWahaAsync(RunningHost host, string body)
     {
         var mac = Convert.ToHexStringLower(HMACSHA512.HashData(Encoding.UTF8.GetBytes(WahaKey), Encoding.UTF8.GetBytes(body)));
