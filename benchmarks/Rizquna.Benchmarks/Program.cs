@@ -1,4 +1,9 @@
 using BenchmarkDotNet.Running;
+using Rizquna.Benchmarks.Shared;
 
 // Run one area with: dotnet run -c Release --project benchmarks/Rizquna.Benchmarks -- --filter '*Utm*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Paired alternating ratios (for a noisy machine): dotnet run -c Release --project benchmarks/Rizquna.Benchmarks -- paired telegram|waha|all
+if (!PairedCommand.TryRun(args))
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

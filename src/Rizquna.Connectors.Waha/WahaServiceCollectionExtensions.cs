@@ -62,7 +62,8 @@ public static class WahaServiceCollectionExtensions
         services.TryAddSingleton<WahaClient>(static sp => new WahaClient(
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptionsMonitor<WahaOptions>>(),
             sp.GetRequiredService<WahaSessionMonitor>(), sp.GetService<TimeProvider>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<WahaClient>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<WahaClient>>(),
+            sp.GetService<IOptionsMonitor<Microsoft.Extensions.Http.HttpClientFactoryOptions>>()));
         services.TryAddSingleton<WahaPublisher>();
         services.TryAddSingleton<WahaInboxResponder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPublisher, WahaPublisher>(static sp => sp.GetRequiredService<WahaPublisher>()));

@@ -15,6 +15,7 @@ public class SchedulingPlanBenchmarks
     private Plan _plan = null!;
     private TimeZoneInfo _zone = null!;
     private DateTimeOffset _now;
+    private DateTimeOffset?[] _due = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -26,6 +27,7 @@ public class SchedulingPlanBenchmarks
         _plan = new Plan { Version = 1, CreatedAt = DateTimeOffset.UnixEpoch, CreatedBy = "bench", TimeZoneId = _options.TimeZone, Jobs = jobs, Fingerprint = PlanGenerator.Fingerprint(_options.TimeZone, jobs) };
         _zone = TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone);
         _now = new DateTimeOffset(2024, 6, 10, 0, 0, 0, TimeSpan.Zero);
+        _due = new DateTimeOffset?[jobs.Count];
         if (jobs.Count != 30_001)
         {
             throw new InvalidOperationException($"expected 30,001 jobs, got {jobs.Count}");
@@ -40,7 +42,18 @@ public class SchedulingPlanBenchmarks
         return PlanGenerator.Fingerprint(_options.TimeZone, jobs);
     }
 
-    /// <summary>The next due instant of each of the 30,001 jobs (what the store is seeded with).</summary>
+    /// <summary>
+    /// The next-due computation itself: the first due instant of each of the 30,001 jobs, into a buffer. The issue's
+    /// ≤ 10 ms target. (Until 2026-12-03 18:00 this benchmark measured the whole seed list below.)
+    /// </summary>
     [Benchmark]
-    public int NextDueFor30001Jobs() => PlanManager.CreateSeeds(_plan, null, _zone, _now).Count;
+    public DateTimeOffset? NextDueFor30001Jobs()
+    {
+        PlanManager.NextDue(_plan.Jobs, _zone, _now, _due);
+        return _due[^1];
+    }
+
+    /// <summary>What the store is seeded with: the next-due computation plus a seed (name, account text, flag) per job.</summary>
+    [Benchmark]
+    public int SeedsFor30001Jobs() => PlanManager.CreateSeeds(_plan, null, _zone, _now).Count;
 }

@@ -3,7 +3,9 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Rizquna.Connectors.Telegram;
+using Rizquna.Benchmarks.Shared;
 using Rizquna.Connectors.Telegram.BotApi;
+using Rizquna.Http;
 
 namespace Rizquna.Benchmarks.Telegram;
 
@@ -12,6 +14,8 @@ namespace Rizquna.Benchmarks.Telegram;
 /// IHttpClientFactory client, Polly resilience handler, envelope parsing, result mapping) against a bare
 /// <see cref="HttpClient"/> call doing the same JSON work, both to the same in-process handler. Target ratio ≤ 1.3×.
 /// Pacing is off: with it on, the benchmark would measure the 1-message-per-second limit, not the pipeline.
+/// The breakdown benchmarks add one layer at a time (resilience handler, factory client, Bot API client) to show where
+/// the difference goes; <see cref="TelegramPairedRatio"/> measures them all alternately.
 /// </summary>
 [MemoryDiagnoser]
 public class TelegramPublishPipelineBenchmarks
@@ -22,6 +26,10 @@ public class TelegramPublishPipelineBenchmarks
     private ServiceProvider _provider = null!;
     private TelegramPublisher _publisher = null!;
     private HttpClient _bare = null!;
+    private HttpClient _resilient = null!;
+    private IHttpClientFactory _factory = null!;
+    private BotApiClient _api = null!;
+    private ChatSender _sender = null!;
     private PublishRequest _request = null!;
     private Uri _url = null!;
 
@@ -40,6 +48,10 @@ public class TelegramPublishPipelineBenchmarks
         _provider = services.BuildServiceProvider();
         _publisher = _provider.GetRequiredService<TelegramPublisher>();
         _bare = new HttpClient(handler, disposeHandler: false);
+        _resilient = new HttpClient(new ResilienceHandler(new ResilienceSettings()) { InnerHandler = handler }, disposeHandler: false);
+        _factory = _provider.GetRequiredService<IHttpClientFactory>();
+        _api = _provider.GetRequiredService<BotApiClient>();
+        _sender = _provider.GetRequiredService<ChatSender>();
         _url = new Uri("http://bot.local/bot" + Token + "/sendMessage");
         _request = new PublishRequest(Account, new Post { Text = "Promo hari ini: diskon 20% untuk semua produk <terbatas> & gratis ongkir!" }, "bench");
     }
@@ -49,6 +61,7 @@ public class TelegramPublishPipelineBenchmarks
     {
         _provider.Dispose();
         _bare.Dispose();
+        _resilient.Dispose();
     }
 
     /// <summary>The floor: serialise the same request, POST it, parse the same envelope.</summary>
@@ -63,8 +76,47 @@ public class TelegramPublishPipelineBenchmarks
         return JsonSerializer.Deserialize(bytes, BotApiJsonContext.Default.ApiResponseMessage)!.Result!.MessageId;
     }
 
+    /// <summary>Breakdown: the same call through the shared Rizquna.Http resilience handler alone.</summary>
+    [Benchmark]
+    public Task<long> BarePlusResilience() => SendThrough(_resilient);
+
+    /// <summary>Breakdown: the connector's named client from <see cref="IHttpClientFactory"/> (resilience handler included).</summary>
+    [Benchmark]
+    public Task<long> FactoryClient() => SendThrough(_factory.CreateClient(BotApiClient.HttpClientName));
+
+    /// <summary>Breakdown: the connector's Bot API client (token lookup, request, envelope), without the publisher around it.</summary>
+    [Benchmark]
+    public async Task<long> BotApiCall() => (await _api.CallAsync(Account, "sendMessage",
+        new SendMessageRequest("@rizquna_channel", TelegramHtml.Escape(_request.Post.Text)),
+        BotApiJsonContext.Default.SendMessageRequest, BotApiJsonContext.Default.ApiResponseMessage, createsContent: true, CancellationToken.None)).MessageId;
+
+    /// <summary>Breakdown: the Bot API call through the chat sender (migrations, pacing gate, 429 handling).</summary>
+    [Benchmark]
+    public async Task<long> ChatSenderCall()
+    {
+        var text = _request.Post.Text;
+        var sent = await _sender.SendAsync(Account, "@rizquna_channel", (chat, ct) => _api.CallAsync(Account, "sendMessage",
+            new SendMessageRequest(chat, TelegramHtml.Escape(text)),
+            BotApiJsonContext.Default.SendMessageRequest, BotApiJsonContext.Default.ApiResponseMessage, createsContent: true, ct), CancellationToken.None);
+        return sent.Result.MessageId;
+    }
+
     [Benchmark]
     public async Task<string> RizqunaPublish() => (await _publisher.PublishAsync(_request)).PlatformPostId;
+
+    private async Task<long> SendThrough(HttpClient client)
+    {
+        var body = new SendMessageRequest("@rizquna_channel", TelegramHtml.Escape(_request.Post.Text));
+        using var request = new HttpRequestMessage(HttpMethod.Post, _url)
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, BotApiJsonContext.Default.SendMessageRequest)),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+        request.ForAccount(Account);
+        using var response = await client.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return JsonSerializer.Deserialize(bytes, BotApiJsonContext.Default.ApiResponseMessage)!.Result!.MessageId;
+    }
 
     /// <summary>Answers every call like <c>sendMessage</c> does, after reading the request body.</summary>
     private sealed class CannedBotApi : HttpMessageHandler
@@ -81,6 +133,36 @@ public class TelegramPublishPipelineBenchmarks
             var content = new ByteArrayContent(Answer);
             content.Headers.ContentType = new("application/json");
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
+        }
+    }
+}
+
+/// <summary>
+/// The paired measurement (<see cref="PairedRatio"/>) of every path of <see cref="TelegramPublishPipelineBenchmarks"/>:
+/// bare → + resilience handler → factory client → Bot API client → whole publish. Target: publish ≤ 1.3 × bare.
+/// </summary>
+public static class TelegramPairedRatio
+{
+    /// <summary>Runs the paired measurement.</summary>
+    public static PairedRatio.Result Run(int rounds = 1_000, int callsPerRound = 20)
+    {
+        var bench = new TelegramPublishPipelineBenchmarks();
+        bench.Setup();
+        try
+        {
+            return PairedRatio.Run(
+            [
+                new("bare HttpClient", bench.BareHttpClient),
+                new("+ resilience handler", bench.BarePlusResilience),
+                new("factory client (+ handler)", bench.FactoryClient),
+                new("BotApiClient call", bench.BotApiCall),
+                new("ChatSender + BotApiClient", bench.ChatSenderCall),
+                new("Telegram publish pipeline", bench.RizqunaPublish),
+            ], rounds, callsPerRound);
+        }
+        finally
+        {
+            bench.Cleanup();
         }
     }
 }

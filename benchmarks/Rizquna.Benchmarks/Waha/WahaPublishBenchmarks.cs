@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
+using Rizquna.Benchmarks.Shared;
 using Rizquna.Connectors.Waha;
 using Rizquna.Connectors.Waha.Api;
 using Rizquna.Http;
@@ -25,6 +26,8 @@ public class WahaPublishBenchmarks
     private IPublisher _publisher = null!;
     private HttpClient _bare = null!;
     private HttpClient _resilientOnly = null!;
+    private IHttpClientFactory _factory = null!;
+    private WahaClient _client = null!;
     private PublishRequest _request = null!;
 
     [GlobalSetup]
@@ -45,6 +48,8 @@ public class WahaPublishBenchmarks
         {
             BaseAddress = new Uri("http://waha.bench:3000/"),
         };
+        _factory = _provider.GetRequiredService<IHttpClientFactory>();
+        _client = _provider.GetRequiredService<WahaClient>();
         _request = new PublishRequest(Account, new Post { Text = "Promo hari ini: diskon 20% untuk semua produk\nhttps://rizquna.id/promo" }, "bench");
     }
 
@@ -63,6 +68,15 @@ public class WahaPublishBenchmarks
     [Benchmark(Description = "HttpClient + ResilienceHandler only")]
     public Task<string?> ResilienceHandlerOnly() => Send(_resilientOnly);
 
+    /// <summary>Breakdown: the connector's named client from <see cref="IHttpClientFactory"/> (resilience handler included).</summary>
+    [Benchmark(Description = "factory client (+ handler)")]
+    public Task<string?> FactoryClient() => Send(_factory.CreateClient(WahaClient.HttpClientName));
+
+    /// <summary>Breakdown: the connector's client (session check, request, response) without the publisher around it.</summary>
+    [Benchmark(Description = "WahaClient call")]
+    public async Task<string> ClientCall() =>
+        (await _client.SendTextAsync(Account, "6281234567890@c.us", _request.Post.Text, null, CancellationToken.None).ConfigureAwait(false)).Id;
+
     private async Task<string?> Send(HttpClient client)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/sendText")
@@ -70,6 +84,11 @@ public class WahaPublishBenchmarks
             Content = JsonContent.Create(new SendTextBody { Session = "default", ChatId = "6281234567890@c.us", Text = _request.Post.Text }, WahaJsonContext.Default.SendTextBody),
         };
         request.Headers.TryAddWithoutValidation("X-Api-Key", ApiKey);
+        if (client != _bare)
+        {
+            request.ForAccount(Account); // as the connector does: the handler keeps a circuit per account
+        }
+
         using var response = await client.SendAsync(request).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         var sent = await response.Content.ReadFromJsonAsync(WahaJsonContext.Default.SentMessageDto).ConfigureAwait(false);
@@ -101,95 +120,30 @@ public class WahaPublishBenchmarks
 }
 
 /// <summary>
-/// A paired measurement for a noisy shared machine: alternates short rounds of bare calls and pipeline calls so that load
-/// swings hit both alike, and compares the fastest rounds of each (the 10th percentile of per-call time): a round that was
-/// preempted is slower, never faster, so the low percentiles are the least-disturbed estimates. BenchmarkDotNet runs
-/// benchmarks one after another, so on a machine whose load swings by minutes its separate means mislead.
+/// The paired measurement (<see cref="PairedRatio"/>) of every path of <see cref="WahaPublishBenchmarks"/>:
+/// bare → + resilience handler → factory client → WahaClient → whole publish. Target: publish ≤ 1.3 × bare.
 /// </summary>
 public static class WahaPairedRatio
 {
-    /// <summary>Per-call microseconds at the 10th percentile and median of rounds, for both paths, with allocations per call.</summary>
-    public sealed record Result(double BareP10Us, double PipelineP10Us, double BareMedianUs, double PipelineMedianUs, long BareBytes, long PipelineBytes)
-    {
-        /// <summary>The bare client plus the shared resilience handler only, at the 10th percentile.</summary>
-        public double ResilienceOnlyP10Us { get; init; }
-
-        /// <summary>Allocations per call of the bare client plus the resilience handler.</summary>
-        public long ResilienceOnlyBytes { get; init; }
-
-        /// <summary>Pipeline over bare at the 10th percentile.</summary>
-        public double RatioP10 => PipelineP10Us / BareP10Us;
-
-        /// <summary>Pipeline over bare at the median.</summary>
-        public double RatioMedian => PipelineMedianUs / BareMedianUs;
-    }
-
-    /// <summary>Runs <paramref name="rounds"/> alternating rounds of <paramref name="callsPerRound"/> calls on each path.</summary>
-    public static async Task<Result> RunAsync(int rounds = 1_000, int callsPerRound = 20)
+    /// <summary>Runs the paired measurement.</summary>
+    public static PairedRatio.Result Run(int rounds = 1_000, int callsPerRound = 20)
     {
         var bench = new WahaPublishBenchmarks();
         bench.Setup();
         try
         {
-            for (var i = 0; i < 5_000; i++)
-            {
-                await bench.BareHttpClient().ConfigureAwait(false);
-                await bench.PublishPipeline().ConfigureAwait(false);
-            }
-
-            var bare = new double[rounds];
-            var pipeline = new double[rounds];
-            var resilient = new double[rounds];
-            for (var r = 0; r < rounds; r++)
-            {
-                var start = System.Diagnostics.Stopwatch.GetTimestamp();
-                for (var i = 0; i < callsPerRound; i++)
-                {
-                    await bench.BareHttpClient().ConfigureAwait(false);
-                }
-
-                bare[r] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMicroseconds / callsPerRound;
-                start = System.Diagnostics.Stopwatch.GetTimestamp();
-                for (var i = 0; i < callsPerRound; i++)
-                {
-                    await bench.PublishPipeline().ConfigureAwait(false);
-                }
-
-                pipeline[r] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMicroseconds / callsPerRound;
-                start = System.Diagnostics.Stopwatch.GetTimestamp();
-                for (var i = 0; i < callsPerRound; i++)
-                {
-                    await bench.ResilienceHandlerOnly().ConfigureAwait(false);
-                }
-
-                resilient[r] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMicroseconds / callsPerRound;
-            }
-
-            Array.Sort(bare);
-            Array.Sort(pipeline);
-            Array.Sort(resilient);
-            return new Result(bare[rounds / 10], pipeline[rounds / 10], bare[rounds / 2], pipeline[rounds / 2],
-                await BytesPerCall(bench.BareHttpClient).ConfigureAwait(false), await BytesPerCall(bench.PublishPipeline).ConfigureAwait(false))
-            {
-                ResilienceOnlyP10Us = resilient[rounds / 10],
-                ResilienceOnlyBytes = await BytesPerCall(bench.ResilienceHandlerOnly).ConfigureAwait(false),
-            };
+            return PairedRatio.Run(
+            [
+                new("bare HttpClient", bench.BareHttpClient),
+                new("+ resilience handler", bench.ResilienceHandlerOnly),
+                new("factory client (+ handler)", bench.FactoryClient),
+                new("WahaClient call", bench.ClientCall),
+                new("WAHA publish pipeline", bench.PublishPipeline),
+            ], rounds, callsPerRound);
         }
         finally
         {
             bench.Cleanup();
         }
-    }
-
-    private static async Task<long> BytesPerCall<T>(Func<Task<T>> call)
-    {
-        const int calls = 1_000;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < calls; i++)
-        {
-            await call().ConfigureAwait(false);
-        }
-
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
     }
 }

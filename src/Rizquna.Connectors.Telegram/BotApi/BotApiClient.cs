@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rizquna.Http;
@@ -14,12 +16,19 @@ namespace Rizquna.Connectors.Telegram.BotApi;
 /// </summary>
 internal sealed class BotApiClient(
     IHttpClientFactory httpClientFactory, BotTokenSource tokens, IOptions<TelegramOptions> options, TimeProvider timeProvider,
-    ILogger<BotApiClient> logger)
+    ILogger<BotApiClient> logger, IOptionsMonitor<HttpClientFactoryOptions> factoryOptions)
 {
     /// <summary>The name of the connector's <see cref="HttpClient"/>.</summary>
     public const string HttpClientName = "Rizquna.Telegram";
 
-    private readonly Uri _baseAddress = OptionChecks.WithTrailingSlash(options.Value.BaseAddress);
+    /// <summary>Method URIs kept per token; cleared when this many pile up (rotated tokens are not kept for ever).</summary>
+    private const int MaxCachedUris = 256;
+
+    private readonly string _baseAddress = OptionChecks.WithTrailingSlash(options.Value.BaseAddress).AbsoluteUri;
+    private readonly FactoryClientCache _client = new(httpClientFactory, HttpClientName, factoryOptions);
+
+    // Parsing the URI is a good part of a send's own cost, and a bot calls a handful of methods with one token.
+    private readonly ConcurrentDictionary<(string Token, string Method), Uri> _methodUris = new();
 
     public Task<T> CallAsync<TRequest, T>(
         AccountRef account, string method, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<ApiResponse<T>> responseType,
@@ -27,7 +36,8 @@ internal sealed class BotApiClient(
     {
         // Serialised to bytes up front: cheaper than a streaming content and replayable should the handler retry a read.
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestType));
-        content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        // A constant header value: added unparsed (it is parsed only if something reads ContentType).
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
         return SendAsync(account, method, content, responseType, createsContent, cancellationToken);
     }
 
@@ -47,8 +57,7 @@ internal sealed class BotApiClient(
         using var ownedContent = content;
         var token = await tokens.GetAsync(account, cancellationToken).ConfigureAwait(false);
 
-        // An absolute URI built by hand: a relative "bot123:abc/…" would parse as a URI with scheme "bot123".
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress.AbsoluteUri + "bot" + token + "/" + method))
+        using var request = new HttpRequestMessage(HttpMethod.Post, MethodUri(token, method))
         {
             Content = content,
         };
@@ -58,14 +67,27 @@ internal sealed class BotApiClient(
             request.MarkIdempotent();
         }
 
-        var client = httpClientFactory.CreateClient(HttpClientName);
-        using var activity = TelegramTelemetry.ActivitySource.StartActivity("telegram " + method, System.Diagnostics.ActivityKind.Client);
+        var client = _client.Get();
+        using var activity = TelegramTelemetry.ActivitySource.HasListeners()
+            ? TelegramTelemetry.ActivitySource.StartActivity("telegram " + method, System.Diagnostics.ActivityKind.Client)
+            : null;
         activity?.SetTag("telegram.method", method);
         activity?.SetTag("rizquna.account", account.ToString());
         HttpResponseMessage response;
+        PooledBody body;
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            // Headers first, then the body into a pooled buffer (see PooledBody); a failure reading it is a transport failure too.
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                body = await PooledBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
         catch (Exception ex) when (TransportFailure.Map(PlatformId.Telegram, ex, createsContent, cancellationToken) is { } mapped)
         {
@@ -81,13 +103,13 @@ internal sealed class BotApiClient(
         }
 
         using (response)
+        using (body)
         {
             var status = (int)response.StatusCode;
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             ApiResponse<T>? envelope = null;
             try
             {
-                envelope = JsonSerializer.Deserialize(bytes, responseType);
+                envelope = JsonSerializer.Deserialize(body.Span, responseType);
             }
             catch (JsonException)
             {
@@ -101,7 +123,7 @@ internal sealed class BotApiClient(
                 return result;
             }
 
-            var raw = System.Text.Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, ErrorBodyReader.MaxReadLength)));
+            var raw = System.Text.Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, ErrorBodyReader.MaxReadLength)]);
             if (envelope is { Ok: true } || (envelope is null && response.IsSuccessStatusCode))
             {
                 // A 2xx we cannot read: the call may have worked.
@@ -122,5 +144,23 @@ internal sealed class BotApiClient(
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Kind.ToString());
             throw error;
         }
+    }
+
+    private Uri MethodUri(string token, string method)
+    {
+        if (_methodUris.TryGetValue((token, method), out var uri))
+        {
+            return uri;
+        }
+
+        if (_methodUris.Count >= MaxCachedUris)
+        {
+            _methodUris.Clear();
+        }
+
+        // An absolute URI built by hand: a relative "bot123:abc/…" would parse as a URI with scheme "bot123".
+        uri = new Uri(_baseAddress + "bot" + token + "/" + method);
+        _methodUris.TryAdd((token, method), uri);
+        return uri;
     }
 }

@@ -8,6 +8,10 @@ namespace Rizquna.Connectors.Telegram.BotApi;
 /// </summary>
 internal sealed class BotTokenSource(IOptions<TelegramOptions> options, ICredentialProvider? credentials)
 {
+    // The last token that passed the shape check: a provider that returns the same instance is not scanned again; a
+    // rotated token is a new string and is checked.
+    private string? _lastWellFormed;
+
     public async ValueTask<string> GetAsync(AccountRef account, CancellationToken cancellationToken)
     {
         string? token = null;
@@ -30,14 +34,23 @@ internal sealed class BotTokenSource(IOptions<TelegramOptions> options, ICredent
                 $"No Telegram bot token for account '{account}': store one in the credential provider or set Rizquna:Telegram:BotToken.");
         }
 
+        if (!ReferenceEquals(token, Volatile.Read(ref _lastWellFormed)))
+        {
+            CheckShape(token, account);
+            Volatile.Write(ref _lastWellFormed, token);
+        }
+
+        return token;
+    }
+
+    private static void CheckShape(string token, AccountRef account)
+    {
         if (!HasTokenShape(token))
         {
             // Never echo the value: it is a secret even when malformed.
             throw new PlatformException(PlatformId.Telegram, PlatformErrorKind.AuthExpired,
                 $"The Telegram bot token for account '{account}' is malformed (expected '<bot id>:<secret>' as issued by @BotFather).");
         }
-
-        return token;
     }
 
     /// <summary>Bot tokens look like <c>123456:ABC-def_ghi</c>; anything else could escape the URL path segment.</summary>

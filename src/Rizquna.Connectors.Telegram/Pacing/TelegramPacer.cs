@@ -20,6 +20,7 @@ internal sealed class TelegramPacer : IDisposable
     private readonly ConcurrentDictionary<string, ChatLimiters> _chats = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
     private int _sweepCountdown = 1_000;
+    private volatile bool _anyHold; // set by the first 429: until then a send with pacing off does no lookup at all
 
     public TelegramPacer(TelegramPacingOptions options, TimeProvider timeProvider)
     {
@@ -49,7 +50,7 @@ internal sealed class TelegramPacer : IDisposable
     public async ValueTask WaitAsync(string chatId, CancellationToken cancellationToken)
     {
         // A 429's retry_after is honoured even with pacing off: it is Telegram's word, not our guess.
-        if (_holds.TryGetValue(chatId, out var until))
+        if (_anyHold && _holds.TryGetValue(chatId, out var until))
         {
             var remaining = until - _timeProvider.GetUtcNow();
             if (remaining > TimeSpan.Zero)
@@ -87,6 +88,7 @@ internal sealed class TelegramPacer : IDisposable
     {
         var until = _timeProvider.GetUtcNow() + wait;
         _holds.AddOrUpdate(chatId, static (_, later) => later, static (_, held, later) => later > held ? later : held, until);
+        _anyHold = true;
     }
 
     private static async ValueTask AcquireAsync(RateLimiter limiter, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ internal sealed class ChatSender(TelegramPacer pacer, ChatMigrations migrations,
 {
     private readonly TimeSpan _maxInProcessWait = options.Value.Resilience.MaxInProcessRetryAfter;
 
-    public async Task<(T Result, string ChatId, long? MigratedTo)> SendAsync<T>(
+    // A ValueTask: the usual send completes without this method's own task object.
+    public async ValueTask<(T Result, string ChatId, long? MigratedTo)> SendAsync<T>(
         AccountRef account, string chatId, Func<string, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         var target = migrations.Resolve(chatId);

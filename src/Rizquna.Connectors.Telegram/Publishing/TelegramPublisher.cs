@@ -23,6 +23,7 @@ public sealed class TelegramPublisher : IPublisher
     private readonly TelegramOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private ResolvedChat? _lastChat;
 
     internal TelegramPublisher(
         BotApiClient api, ChatSender sender, IOptions<TelegramOptions> options, TimeProvider timeProvider, ILogger<TelegramPublisher> logger)
@@ -61,13 +62,20 @@ public sealed class TelegramPublisher : IPublisher
         Validate(post, text);
 
         var silent = _options.DisableNotification;
-        if (!post.HasMedia)
+        if (post.HasMedia)
         {
-            var sent = await _sender.SendAsync(account, chatId,
-                (chat, ct) => SendTextAsync(account, chat, text, null, null, silent, ct), cancellationToken).ConfigureAwait(false);
-            return Result([sent.Result], sent.MigratedTo, null);
+            return await PublishWithMediaAsync(account, chatId, post, text, silent, cancellationToken).ConfigureAwait(false);
         }
 
+        var sent = await _sender.SendAsync(account, chatId,
+            (chat, ct) => SendTextAsync(account, chat, text, null, null, silent, ct), cancellationToken).ConfigureAwait(false);
+        return Result([sent.Result], sent.MigratedTo, null);
+    }
+
+    /// <summary>Media with the text as caption, or — when the text is too long for one — the caption-overflow fallback.</summary>
+    private async Task<PublishResult> PublishWithMediaAsync(
+        AccountRef account, string chatId, Post post, string text, bool silent, CancellationToken cancellationToken)
+    {
         if (text.Length <= _options.MaxCaptionLength)
         {
             var caption = text.Length == 0 ? null : TelegramHtml.Escape(text);
@@ -124,6 +132,12 @@ public sealed class TelegramPublisher : IPublisher
     private string ResolveChatId(AccountRef account)
     {
         ArgumentNullException.ThrowIfNull(account);
+        // Checking is a pure function of the account's id string: the same instance as last time passed already.
+        if (Volatile.Read(ref _lastChat) is { } last && ReferenceEquals(last.PlatformAccountId, account.PlatformAccountId))
+        {
+            return last.ChatId;
+        }
+
         var chatId = string.IsNullOrWhiteSpace(account.PlatformAccountId) ? _options.ChatId : account.PlatformAccountId.Trim();
         if (!TelegramChatId.IsValid(chatId))
         {
@@ -131,8 +145,11 @@ public sealed class TelegramPublisher : IPublisher
                 $"Account '{account}' has no valid Telegram chat id ('{chatId}'): use @channelusername or a numeric id, in the account's platform id or Rizquna:Telegram:ChatId.");
         }
 
+        Volatile.Write(ref _lastChat, new ResolvedChat(account.PlatformAccountId, chatId!));
         return chatId!;
     }
+
+    private sealed record ResolvedChat(string PlatformAccountId, string ChatId);
 
     /// <summary>The post's text, with its link appended when the text does not already carry it.</summary>
     internal static string ComposeText(Post post)
@@ -190,10 +207,12 @@ public sealed class TelegramPublisher : IPublisher
     private PublishResult Result(IReadOnlyList<Message> messages, long? migratedTo, Message? reply)
     {
         var first = messages[0];
-        var details = new Dictionary<string, string>(StringComparer.Ordinal)
+        var chatId = first.Chat.Id.ToString(CultureInfo.InvariantCulture);
+        var messageId = first.MessageId.ToString(CultureInfo.InvariantCulture);
+        var details = new Dictionary<string, string>(capacity: 2, StringComparer.Ordinal)
         {
-            ["telegram.chat_id"] = first.Chat.Id.ToString(CultureInfo.InvariantCulture),
-            ["telegram.message_id"] = first.MessageId.ToString(CultureInfo.InvariantCulture),
+            ["telegram.chat_id"] = chatId,
+            ["telegram.message_id"] = messageId,
         };
         if (messages.Count > 1)
         {
@@ -211,7 +230,7 @@ public sealed class TelegramPublisher : IPublisher
         }
 
         var publishedAt = first.Date > 0 ? DateTimeOffset.FromUnixTimeSeconds(first.Date) : _timeProvider.GetUtcNow();
-        return new PublishResult(MessageKey(first), TelegramChatId.Permalink(first.Chat, first.MessageId), publishedAt)
+        return new PublishResult(chatId + ":" + messageId, TelegramChatId.Permalink(first.Chat, first.MessageId), publishedAt)
         {
             Details = details,
         };

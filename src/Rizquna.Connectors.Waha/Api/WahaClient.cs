@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,15 +23,18 @@ internal sealed class WahaClient
     public const string HttpClientName = "Rizquna.Waha";
     private const string ApiKeyHeader = "X-Api-Key";
 
-    private readonly IHttpClientFactory _factory;
+    private readonly FactoryClientCache _clients;
+    private SendUris? _sendUris;
     private readonly IOptionsMonitor<WahaOptions> _options;
     private readonly WahaSessionMonitor _sessions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public WahaClient(IHttpClientFactory factory, IOptionsMonitor<WahaOptions> options, WahaSessionMonitor sessions, TimeProvider? time = null, ILogger<WahaClient>? logger = null)
+    public WahaClient(
+        IHttpClientFactory factory, IOptionsMonitor<WahaOptions> options, WahaSessionMonitor sessions, TimeProvider? time = null, ILogger<WahaClient>? logger = null,
+        IOptionsMonitor<HttpClientFactoryOptions>? factoryOptions = null)
     {
-        _factory = factory;
+        _clients = new FactoryClientCache(factory, HttpClientName, factoryOptions);
         _options = options;
         _sessions = sessions;
         _time = time ?? TimeProvider.System;
@@ -90,7 +94,7 @@ internal sealed class WahaClient
     private async Task<WahaSent> SendAsync<T>(AccountRef account, string session, string path, T body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         _sessions.ThrowIfPaused(session);
-        using var request = NewRequest(HttpMethod.Post, account, path);
+        using var request = NewRequest(HttpMethod.Post, account, SendUri(path));
         request.Content = JsonContent.Create(body, typeInfo);
 
         // A send creates a message: never marked idempotent, so the resilience handler gives it exactly one attempt.
@@ -112,7 +116,8 @@ internal sealed class WahaClient
         HttpResponseMessage response;
         try
         {
-            response = await _factory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // The client's base address comes from the settings: a reload of them gets a new client.
+            response = await _clients.Get(_options.CurrentValue).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (TransportFailure.Map(PlatformId.WhatsApp, ex, createsContent, cancellationToken) is { } mapped)
         {
@@ -152,10 +157,10 @@ internal sealed class WahaClient
 
     private static async Task<T?> ReadBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
+        using var body = await PooledBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize(body.Span, typeInfo);
         }
         catch (JsonException ex)
         {
@@ -166,9 +171,34 @@ internal sealed class WahaClient
         }
     }
 
-    private HttpRequestMessage NewRequest(HttpMethod method, AccountRef account, string path)
+    /// <summary>
+    /// The absolute URI of a send endpoint (a handful of constant paths) under the client's base address, kept until the
+    /// base address changes: saves parsing the relative URI and combining it with the base address on every send.
+    /// </summary>
+    private Uri SendUri(string path)
     {
-        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)).ForAccount(account);
+        var baseAddress = _clients.Get(_options.CurrentValue).BaseAddress;
+        if (baseAddress is null)
+        {
+            return new Uri(path, UriKind.Relative);
+        }
+
+        var uris = Volatile.Read(ref _sendUris);
+        if (uris is null || !ReferenceEquals(uris.BaseAddress, baseAddress))
+        {
+            uris = new SendUris(baseAddress);
+            Volatile.Write(ref _sendUris, uris);
+        }
+
+        return uris.Get(path);
+    }
+
+    private HttpRequestMessage NewRequest(HttpMethod method, AccountRef account, string path) =>
+        NewRequest(method, account, new Uri(path, UriKind.Relative));
+
+    private HttpRequestMessage NewRequest(HttpMethod method, AccountRef account, Uri uri)
+    {
+        var request = new HttpRequestMessage(method, uri).ForAccount(account);
         if (_options.CurrentValue.ApiKey is { Length: > 0 } key)
         {
             request.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
@@ -183,4 +213,14 @@ internal sealed class WahaClient
         > 100_000_000_000 => DateTimeOffset.FromUnixTimeMilliseconds(unix.Value), // some engines report milliseconds
         _ => DateTimeOffset.FromUnixTimeSeconds(unix.Value),
     };
+}
+
+/// <summary>Absolute send-endpoint URIs under one base address.</summary>
+internal sealed class SendUris(Uri baseAddress)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
+
+    public Uri BaseAddress => baseAddress;
+
+    public Uri Get(string path) => _uris.GetOrAdd(path, static (p, b) => new Uri(b, p), baseAddress);
 }

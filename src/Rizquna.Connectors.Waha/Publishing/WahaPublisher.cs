@@ -12,6 +12,10 @@ internal sealed class WahaPublisher : IPublisher
     private readonly WahaClient _client;
     private readonly IOptionsMonitor<WahaOptions> _options;
 
+    // The last chat id normalised: publishing goes to the same configured chat again and again. Normalising is a pure
+    // function of the two strings, so the same instances give the same answer.
+    private ResolvedChat? _lastChat;
+
     public WahaPublisher(WahaClient client, IOptionsMonitor<WahaOptions> options)
     {
         _client = client;
@@ -75,19 +79,30 @@ internal sealed class WahaPublisher : IPublisher
         };
     }
 
-    private static string ResolveChat(Post post, WahaOptions options)
+    private string ResolveChat(Post post, WahaOptions options)
     {
         var raw = post.Metadata.TryGetValue(WahaMetadata.ChatId, out var fromPost) ? fromPost : options.PublishChatId;
+        if (Volatile.Read(ref _lastChat) is { } last && ReferenceEquals(last.Raw, raw) && ReferenceEquals(last.CountryCode, options.CountryCode))
+        {
+            return last.ChatId;
+        }
+
         if (string.IsNullOrWhiteSpace(raw))
         {
             throw new PlatformException(PlatformId.WhatsApp, PlatformErrorKind.Permanent,
                 $"WAHA: no target chat: set post metadata '{WahaMetadata.ChatId}' or Rizquna:Waha:PublishChatId.");
         }
 
-        return WahaChatId.TryNormalize(raw, out var chatId, out var error, options.CountryCode)
-            ? chatId
-            : throw new PlatformException(PlatformId.WhatsApp, PlatformErrorKind.InvalidContent, "WAHA: " + error);
+        if (!WahaChatId.TryNormalize(raw, out var chatId, out var error, options.CountryCode))
+        {
+            throw new PlatformException(PlatformId.WhatsApp, PlatformErrorKind.InvalidContent, "WAHA: " + error);
+        }
+
+        Volatile.Write(ref _lastChat, new ResolvedChat(raw, options.CountryCode, chatId));
+        return chatId;
     }
+
+    private sealed record ResolvedChat(string Raw, string CountryCode, string ChatId);
 
     private static string WithLink(Post post)
     {

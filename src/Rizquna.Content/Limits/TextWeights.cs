@@ -89,6 +89,16 @@ internal static class TextWeights
                 continue;
             }
 
+            // An emoji from U+1F000–U+1FBFF followed by a character below U+0300 (or nothing) is a cluster of its own that
+            // weighs 2: nothing below U+0300 extends it, and no character in those planes is a prepend.
+            if (text.Length >= 2 && text[0] is >= '\uD83C' and <= '\uD83E' && char.IsLowSurrogate(text[1])
+                && (text.Length == 2 || text[2] < '\u0300'))
+            {
+                weight += 2;
+                text = text[2..];
+                continue;
+            }
+
             var length = ClusterLength(text);
             weight += XClusterWeight(text[..length]);
             text = text[length..];
@@ -118,6 +128,14 @@ internal static class TextWeights
             var c = text[i];
             if (c < '\u0300')
             {
+                // Skip the rest of the simple run at once.
+                var next = text[i..].IndexOfAnyExceptInRange('\0', '\u02FF');
+                if (next < 0)
+                {
+                    return true;
+                }
+
+                i += next - 1;
                 continue;
             }
 
@@ -142,6 +160,11 @@ internal static class TextWeights
     /// <summary>Marks, joiners, variation selectors and skin tones: characters that extend the cluster before them.</summary>
     public static bool IsExtender(ReadOnlySpan<char> text)
     {
+        if (!text.IsEmpty && text[0] < '\u0300')
+        {
+            return false; // the first marks are at U+0300 (a test checks every character below)
+        }
+
         if (Rune.DecodeFromUtf16(text, out var rune, out _) != System.Buffers.OperationStatus.Done)
         {
             return false;

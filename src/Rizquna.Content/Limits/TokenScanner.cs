@@ -136,6 +136,11 @@ internal static class TokenScanner
         }
 
         var c = text[index];
+        if (char.IsAscii(c))
+        {
+            return char.IsAsciiLetterOrDigit(c) || c == '_';
+        }
+
         if (char.IsLowSurrogate(c) && index > 0)
         {
             return Rune.TryCreate(text[index - 1], c, out var rune) && (Rune.IsLetterOrDigit(rune) || IsMark(rune));
@@ -157,6 +162,19 @@ internal static class TokenScanner
         var i = start + 1;
         while (i < text.Length)
         {
+            // ASCII: letters, digits and '_' continue the tag, anything else ends it.
+            var c = text[i];
+            if (char.IsAscii(c))
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+                {
+                    break;
+                }
+
+                i++;
+                continue;
+            }
+
             if (Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed) != OperationStatus.Done)
             {
                 break;

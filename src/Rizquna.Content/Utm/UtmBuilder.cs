@@ -107,6 +107,19 @@ public static class UtmBuilder
     /// <summary>Checks that <paramref name="baseUrl"/> is an absolute http(s) URL; returns it trimmed (escaped when it had raw spaces or non-ASCII).</summary>
     internal static string Validate(string? baseUrl)
     {
+        // Most links are plain ASCII http(s) URLs with a DNS host: recognised without building a Uri (the slow path
+        // below gives the same answer for them, which a differential test checks).
+        if (baseUrl is not null && baseUrl.Length > 0 && baseUrl[0] > ' ' && baseUrl[^1] > ' ' && UrlFastCheck.IsSimpleHttpUrl(baseUrl))
+        {
+            return baseUrl;
+        }
+
+        return ValidateWithUri(baseUrl);
+    }
+
+    /// <summary>The general check with <see cref="Uri"/>: what <see cref="Validate"/> does for links off its fast path.</summary>
+    internal static string ValidateWithUri(string? baseUrl)
+    {
         if (string.IsNullOrWhiteSpace(baseUrl))
         {
             throw new ArgumentException("baseUrl is required: an absolute http or https URL.", nameof(baseUrl));
@@ -181,7 +194,7 @@ public static class UtmBuilder
     }
 
     /// <summary>Appends to a buffer known to be large enough.</summary>
-    private ref struct Writer(char[] buffer)
+    private ref struct Writer(Span<char> buffer)
     {
         private readonly Span<char> _buffer = buffer;
         private int _length;
@@ -201,11 +214,13 @@ public static class UtmBuilder
             var text = value.AsSpan();
             while (!text.IsEmpty)
             {
-                var c = text[0];
-                if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')
+                // Runs of unreserved characters are copied as they are.
+                var run = text.IndexOfAnyExcept(Unreserved);
+                if (run != 0)
                 {
-                    _buffer[_length++] = c;
-                    text = text[1..];
+                    var safe = run < 0 ? text : text[..run];
+                    Append(safe);
+                    text = text[safe.Length..];
                     continue;
                 }
 
@@ -226,5 +241,8 @@ public static class UtmBuilder
         public override readonly string ToString() => new(_buffer[.._length]);
 
         private static ReadOnlySpan<char> HexUpper => "0123456789ABCDEF";
+
+        private static readonly SearchValues<char> Unreserved =
+            SearchValues.Create("-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~");
     }
 }

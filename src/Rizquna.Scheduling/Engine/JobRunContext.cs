@@ -28,5 +28,6 @@ public sealed record JobRunContext
     public required TimeZoneInfo TimeZone { get; init; }
 
     /// <summary>Free job parameters from the plan.</summary>
-    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(0);
+    // Shared empty default: the initializer runs for every context, even when the engine sets Parameters.
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 }

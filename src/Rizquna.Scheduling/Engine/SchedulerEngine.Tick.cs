@@ -163,7 +163,8 @@ public sealed partial class SchedulerEngine
         var result = task.Result;
         var finished = NewRecord(lease, job, plan.Version, occurrence, startedAt, _time.GetElapsedTime(startTs), Map(result.Outcome), null, result.Message, null, context.CorrelationId);
         var next = job.Trigger.NextAfter(occurrence);
-        var events = new AuditEvent[] { Event(AuditEventTypes.RunStarted, finished, null, startedAt), Event(AuditEventTypes.RunSucceeded, finished, result.Message) };
+        // run.started at startedAt and run.succeeded at its end with the result's message: both derived from the record.
+        var events = new RunEvents(finished);
         if (missed is not null)
         {
             _batch.Add(RecordOnly(lease, missed, missedEvent!));

@@ -18,7 +18,8 @@ public sealed record JobDefinition
     public required TriggerSpec Trigger { get; init; }
 
     /// <summary>Free parameters handed to the lane (platform-side ids, credential reference…).</summary>
-    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(0);
+    // Shared empty default: the initializer runs even when the object initializer sets Parameters.
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>Whether two definitions describe the same job (name, lane, account, trigger, parameters).</summary>
     public bool SameAs(JobDefinition other)
@@ -28,6 +29,11 @@ public sealed record JobDefinition
             || Parameters.Count != other.Parameters.Count)
         {
             return false;
+        }
+
+        if (Parameters is AccountParameters mine && other.Parameters is AccountParameters theirs)
+        {
+            return mine.SameAs(theirs);
         }
 
         foreach (var (key, value) in Parameters)

@@ -61,17 +61,17 @@ public static class PlanGenerator
                 var key = keys[i];
                 provider.Accounts.TryGetValue(key, out var settings);
                 var account = new AccountRef(platform, key, settings?.PlatformAccountId is { Length: > 0 } id ? id : key);
-                var parameters = BuildParameters(account, settings, i);
+                var parameters = new AccountParameters(account.PlatformAccountId, i, settings);
                 if (lanes.ReplyEnabled)
                 {
-                    jobs[reply++] = new JobDefinition { Name = $"{prefix}_reply_{key}", Lane = LaneKind.Reply, Account = account, Trigger = replyTrigger, Parameters = parameters };
+                    jobs[reply++] = new JobDefinition { Name = string.Concat(prefix, "_reply_", key), Lane = LaneKind.Reply, Account = account, Trigger = replyTrigger, Parameters = parameters };
                 }
 
                 if (lanes.PostEnabled)
                 {
                     jobs[post++] = new JobDefinition
                     {
-                        Name = $"{prefix}_post_{key}",
+                        Name = string.Concat(prefix, "_post_", key),
                         Lane = LaneKind.Post,
                         Account = account,
                         Trigger = TriggerSpec.AtCron(lanes.PostCron, lanes.PostStagger * i),
@@ -103,13 +103,6 @@ public static class PlanGenerator
         }
 
         return jobs;
-    }
-
-    private sealed class KeyOrder : IComparer<KeyValuePair<string, string>>
-    {
-        public static readonly KeyOrder Instance = new();
-
-        public int Compare(KeyValuePair<string, string> x, KeyValuePair<string, string> y) => string.CompareOrdinal(x.Key, y.Key);
     }
 
     private static bool IsSortedByName(JobDefinition[] jobs)
@@ -147,42 +140,31 @@ public static class PlanGenerator
         using var h = new FingerprintHasher();
         h.Append("zone=").Append(timeZoneId).Append('\n');
         var pairs = new KeyValuePair<string, string>[4];
-        foreach (var job in jobs)
+        for (var j = 0; j < jobs.Count; j++)
         {
+            var job = jobs[j];
             h.Append(job.Name).Append('|').Append((int)job.Lane).Append('|')
                 .Append(job.Account?.Platform.Value).Append('|').Append(job.Account?.Key).Append('|').Append(job.Account?.PlatformAccountId).Append('|')
                 .Append((int)job.Trigger.Kind).Append('|').Append(job.Trigger.Interval.Ticks).Append('|').Append(job.Trigger.Cron).Append('|').Append(job.Trigger.Offset.Ticks);
-            var count = job.Parameters.Count;
-            if (pairs.Length < count)
+            if (job.Parameters is AccountParameters { Ids.Length: 0 } fixedOnly)
             {
-                pairs = new KeyValuePair<string, string>[count];
-            }
-
-            var n = 0;
-            if (job.Parameters is Dictionary<string, string> dictionary)
-            {
-                // The struct enumerator: no allocation per job.
-                foreach (var pair in dictionary)
+                // A generated account job without other ids: its three keys, already in ordinal order, written directly.
+                if (fixedOnly.CredentialRef is { } credentialRef)
                 {
-                    pairs[n++] = pair;
+                    h.Append("|" + CredentialRefParameter + "=").Append(credentialRef);
                 }
+
+                h.Append("|" + IndexParameter + "=").Append(fixedOnly.Index)
+                    .Append("|" + PlatformAccountIdParameter + "=").Append(fixedOnly.PlatformAccountId);
             }
             else
             {
-                foreach (var pair in job.Parameters)
+                var n = CopyPairs(job.Parameters, ref pairs);
+                SortByKey(pairs, n);
+                for (var i = 0; i < n; i++)
                 {
-                    pairs[n++] = pair;
+                    h.Append('|').Append(pairs[i].Key).Append('=').Append(pairs[i].Value);
                 }
-            }
-
-            if (n > 1)
-            {
-                Array.Sort(pairs, 0, n, KeyOrder.Instance);
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                h.Append('|').Append(pairs[i].Key).Append('=').Append(pairs[i].Value);
             }
 
             h.Append('\n');
@@ -191,26 +173,64 @@ public static class PlanGenerator
         return h.Finish();
     }
 
-    private static Dictionary<string, string> BuildParameters(AccountRef account, AccountSettings? settings, int index)
+    private static int CopyPairs(IReadOnlyDictionary<string, string> parameters, ref KeyValuePair<string, string>[] pairs)
     {
-        var parameters = new Dictionary<string, string>(3 + (settings?.Ids.Count ?? 0), StringComparer.Ordinal)
+        if (pairs.Length < parameters.Count)
         {
-            [PlatformAccountIdParameter] = account.PlatformAccountId,
-            [IndexParameter] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        if (settings is not null)
-        {
-            if (!string.IsNullOrEmpty(settings.CredentialRef))
-            {
-                parameters[CredentialRefParameter] = settings.CredentialRef;
-            }
-
-            foreach (var (k, v) in settings.Ids)
-            {
-                parameters.TryAdd(k, v);
-            }
+            pairs = new KeyValuePair<string, string>[parameters.Count];
         }
 
-        return parameters;
+        var n = 0;
+        switch (parameters)
+        {
+            case Dictionary<string, string> dictionary:
+                // The struct enumerator: no allocation per job.
+                foreach (var pair in dictionary)
+                {
+                    pairs[n++] = pair;
+                }
+
+                break;
+            case AccountParameters account:
+                pairs[n++] = new(PlatformAccountIdParameter, account.PlatformAccountId);
+                pairs[n++] = new(IndexParameter, account.IndexText);
+                if (account.CredentialRef is { } credentialRef)
+                {
+                    pairs[n++] = new(CredentialRefParameter, credentialRef);
+                }
+
+                foreach (var pair in account.Ids)
+                {
+                    pairs[n++] = pair;
+                }
+
+                break;
+            default:
+                foreach (var pair in parameters)
+                {
+                    pairs[n++] = pair;
+                }
+
+                break;
+        }
+
+        return n;
+    }
+
+    // Insertion sort: a job has a handful of parameters, and Array.Sort with a comparer allocates a delegate per call.
+    private static void SortByKey(KeyValuePair<string, string>[] pairs, int count)
+    {
+        for (var i = 1; i < count; i++)
+        {
+            var pair = pairs[i];
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(pairs[j].Key, pair.Key) > 0)
+            {
+                pairs[j + 1] = pairs[j];
+                j--;
+            }
+
+            pairs[j + 1] = pair;
+        }
     }
 }

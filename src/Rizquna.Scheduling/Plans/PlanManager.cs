@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using Rizquna.Scheduling.Audit;
 using Rizquna.Scheduling.Engine;
@@ -219,12 +221,46 @@ public sealed class PlanManager
             }
         }
 
+        var jobs = plan.Jobs;
+        var due = ArrayPool<DateTimeOffset?>.Shared.Rent(jobs.Count);
+        try
+        {
+            NextDue(jobs, zone, now, due.AsSpan(0, jobs.Count));
+            var seeds = new List<JobSeed>(jobs.Count);
+
+            // An account's jobs share its AccountRef instance (a generated plan's reply and post jobs): one text each.
+            var accountTexts = new Dictionary<AccountRef, string>(jobs.Count / 2, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < jobs.Count; i++)
+            {
+                var job = jobs[i];
+                var changed = before is not null && before.TryGetValue(job.Name, out var old)
+                    && (old.Trigger != job.Trigger || (zoneChanged && job.Trigger.Kind == TriggerKind.Cron));
+                string? account = null;
+                if (job.Account is { } accountRef)
+                {
+                    ref var text = ref CollectionsMarshal.GetValueRefOrAddDefault(accountTexts, accountRef, out _);
+                    account = text ??= accountRef.ToString();
+                }
+
+                seeds.Add(new JobSeed(job.Name, account, due[i], changed));
+            }
+
+            return seeds;
+        }
+        finally
+        {
+            ArrayPool<DateTimeOffset?>.Shared.Return(due);
+        }
+    }
+
+    /// <summary>The next-due computation: the first occurrence after <paramref name="now"/> of each job, into <paramref name="due"/>.</summary>
+    internal static void NextDue(IReadOnlyList<JobDefinition> jobs, TimeZoneInfo zone, DateTimeOffset now, Span<DateTimeOffset?> due)
+    {
         // Jobs sharing a trigger (all reply jobs) share one first occurrence; staggered cron jobs share one walk over
         // their expression's occurrences (see CronOccurrenceWalk) instead of one cron evaluation each.
         var crons = new Dictionary<string, ICronSchedule>(StringComparer.Ordinal);
-        var walks = CreateWalks(plan.Jobs, zone, now, crons);
+        var walks = CreateWalks(jobs, zone, now, crons);
         var cache = new Dictionary<TriggerSpec, DateTimeOffset?>();
-        var seeds = new List<JobSeed>(plan.Jobs.Count);
 
         // Consecutive jobs usually share the same trigger or cron text instance (a generated plan's reply jobs, post
         // jobs): a reference check skips hashing them again.
@@ -232,9 +268,9 @@ public sealed class PlanManager
         DateTimeOffset? lastFirst = null;
         string? lastCron = null;
         CronOccurrenceWalk? lastWalk = null;
-        foreach (var job in plan.Jobs)
+        for (var i = 0; i < jobs.Count; i++)
         {
-            var trigger = job.Trigger;
+            var trigger = jobs[i].Trigger;
             DateTimeOffset? first;
             if (trigger.Kind == TriggerKind.Cron && !ReferenceEquals(trigger.Cron, lastCron))
             {
@@ -263,12 +299,8 @@ public sealed class PlanManager
                 lastFirst = first;
             }
 
-            var changed = before is not null && before.TryGetValue(job.Name, out var old)
-                && (old.Trigger != trigger || (zoneChanged && trigger.Kind == TriggerKind.Cron));
-            seeds.Add(new JobSeed(job.Name, job.Account?.ToString(), first, changed));
+            due[i] = first;
         }
-
-        return seeds;
     }
 
     /// <summary>A walk per cron expression used with several offsets (null where one cannot be used).</summary>

@@ -1,10 +1,11 @@
 using Rizquna.Scheduling.Audit;
+using Rizquna.Scheduling.Runs;
 
 namespace Rizquna.Scheduling.Storage.InMemory;
 
 public sealed partial class InMemorySchedulingStore
 {
-    private readonly RecordLog<AuditEvent> _events = new();
+    private readonly RecordLog<AuditEntry> _events = new();
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AuditEvent>> AppendAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken = default)
@@ -15,7 +16,7 @@ public sealed partial class InMemorySchedulingStore
         {
             for (var i = 0; i < events.Count; i++)
             {
-                var id = _events.Add(events[i], _maxRecords);
+                var id = _events.Add(new AuditEntry(events[i]), _maxRecords);
                 stored[i] = events[i] with { Id = id };
             }
         }
@@ -37,7 +38,23 @@ public sealed partial class InMemorySchedulingStore
                 && (q.Types is null || q.Types.Count == 0 || Contains(q.Types, e.Type))
                 && (q.From is null || e.At >= q.From)
                 && (q.To is null || e.At < q.To),
-                static (e, id) => e.Id == id ? e : e with { Id = id }));
+                static (e, id) => e.ToEvent(id)));
+        }
+    }
+
+    // A fast-path run's two events are kept as its record (see RunEvents); others as they are.
+    private void AddEventsLocked(IReadOnlyList<AuditEvent> events)
+    {
+        if (events is RunEvents derived)
+        {
+            _events.Add(new AuditEntry(derived.Run, 0), _maxRecords);
+            _events.Add(new AuditEntry(derived.Run, 1), _maxRecords);
+            return;
+        }
+
+        for (var e = 0; e < events.Count; e++)
+        {
+            _events.Add(new AuditEntry(events[e]), _maxRecords);
         }
     }
 

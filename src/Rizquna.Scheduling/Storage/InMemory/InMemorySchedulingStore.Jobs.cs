@@ -144,11 +144,7 @@ public sealed partial class InMemorySchedulingStore
             _runs.Add(run, _maxRecords);
         }
 
-        var events = completion.Events;
-        for (var e = 0; e < events.Count; e++)
-        {
-            _events.Add(events[e], _maxRecords);
-        }
+        AddEventsLocked(completion.Events);
 
         var lease = completion.Lease;
         if (_jobs.TryGetValue(lease.JobName, out var job) && job.Token == lease.Token && job.LeaseOwner is not null)

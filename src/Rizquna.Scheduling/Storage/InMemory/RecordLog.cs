@@ -5,7 +5,6 @@ namespace Rizquna.Scheduling.Storage.InMemory;
 /// when full. Not thread-safe: the store's lock guards it.
 /// </summary>
 internal sealed class RecordLog<T>
-    where T : class
 {
     private readonly List<T> _items = [];
     private long _dropped;
@@ -25,10 +24,10 @@ internal sealed class RecordLog<T>
         return LastId;
     }
 
-    public Page<T> Query<TState>(long afterId, int limit, TState state, Func<TState, T, bool> match, Func<T, long, T> withId)
+    public Page<TOut> Query<TState, TOut>(long afterId, int limit, TState state, Func<TState, T, bool> match, Func<T, long, TOut> withId)
     {
         var start = (int)Math.Max(0, afterId - _dropped);
-        var page = new List<T>(Math.Min(limit, 64));
+        var page = new List<TOut>(Math.Min(limit, 64));
         long lastId = 0;
         for (var i = start; i < _items.Count; i++)
         {
@@ -42,10 +41,10 @@ internal sealed class RecordLog<T>
             page.Add(withId(item, lastId));
             if (page.Count == limit)
             {
-                return new Page<T>(page, lastId);
+                return new Page<TOut>(page, lastId);
             }
         }
 
-        return new Page<T>(page, null);
+        return new Page<TOut>(page, null);
     }
 }

@@ -30,60 +30,14 @@ public sealed partial class SqliteSchedulingStore
         ArgumentNullException.ThrowIfNull(query);
         return WithLockAsync(query, static (c, q) =>
         {
-            var limit = Math.Clamp(q.Limit, 1, 10_000);
             using var cmd = Command(c, null, string.Empty);
-            var sql = new System.Text.StringBuilder("SELECT id, at, type, actor, job_name, account, plan_version, correlation_id, detail, subject_id FROM rz_audit_events WHERE id > @after");
-            cmd.Parameters.AddWithValue("@after", q.AfterId);
-            if (q.Account is not null)
-            {
-                sql.Append(" AND account = @account");
-                cmd.Parameters.AddWithValue("@account", q.Account);
-            }
-
-            if (q.JobName is not null)
-            {
-                sql.Append(" AND job_name = @job");
-                cmd.Parameters.AddWithValue("@job", q.JobName);
-            }
-
-            if (q.CorrelationId is not null)
-            {
-                sql.Append(" AND correlation_id = @corr");
-                cmd.Parameters.AddWithValue("@corr", q.CorrelationId);
-            }
-
-            if (q.Types is { Count: > 0 } types)
-            {
-                sql.Append(" AND type IN (");
-                for (var i = 0; i < types.Count; i++)
-                {
-                    sql.Append(i == 0 ? "@t" : ", @t").Append(i);
-                    cmd.Parameters.AddWithValue("@t" + i, types[i]);
-                }
-
-                sql.Append(')');
-            }
-
-            if (q.From is { } from)
-            {
-                sql.Append(" AND at >= @from");
-                cmd.Parameters.AddWithValue("@from", from.UtcTicks);
-            }
-
-            if (q.To is { } to)
-            {
-                sql.Append(" AND at < @to");
-                cmd.Parameters.AddWithValue("@to", to.UtcTicks);
-            }
-
-            sql.Append(" ORDER BY id LIMIT @limit");
-            cmd.Parameters.AddWithValue("@limit", limit + 1);
-            cmd.CommandText = sql.ToString();
-            using var r = cmd.ExecuteReader();
-            var list = new List<AuditEvent>();
-            while (r.Read())
-            {
-                list.Add(new AuditEvent
+            return new PagedQuery(cmd, "SELECT id, at, type, actor, job_name, account, plan_version, correlation_id, detail, subject_id FROM rz_audit_events", q.AfterId)
+                .Equal("account", "@account", q.Account)
+                .Equal("job_name", "@job", q.JobName)
+                .Equal("correlation_id", "@corr", q.CorrelationId)
+                .In("type", "@t", q.Types)
+                .Between("at", q.From, q.To)
+                .ReadPage(Math.Clamp(q.Limit, 1, 10_000), static r => new AuditEvent
                 {
                     Id = r.GetInt64(0),
                     At = Time(r.GetInt64(1)),
@@ -95,16 +49,7 @@ public sealed partial class SqliteSchedulingStore
                     CorrelationId = TextOrNull(r, 7),
                     Detail = TextOrNull(r, 8),
                     SubjectId = TextOrNull(r, 9),
-                });
-            }
-
-            var more = list.Count > limit;
-            if (more)
-            {
-                list.RemoveAt(list.Count - 1);
-            }
-
-            return new Page<AuditEvent>(list, more ? list[^1].Id : null);
+                }, static e => e.Id);
         }, cancellationToken);
     }
 }

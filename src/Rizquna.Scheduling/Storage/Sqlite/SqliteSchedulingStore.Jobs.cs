@@ -217,6 +217,27 @@ public sealed partial class SqliteSchedulingStore
         var insert = _insertEvent ??= Prepare(c, InsertEventSql, "@at", "@type", "@actor", "@job", "@account", "@pv", "@corr", "@detail", "@subject");
         insert.Transaction = tx;
         var p = insert.Parameters;
+        if (events is RunEvents derived)
+        {
+            // A fast-path run's two events, bound from its record without building them.
+            var run = derived.Run;
+            for (var i = 0; i < 2; i++)
+            {
+                p[0].Value = RunEvents.AtOf(run, i).UtcTicks;
+                p[1].Value = RunEvents.TypeOf(i);
+                p[2].Value = run.Worker ?? string.Empty;
+                p[3].Value = run.JobName;
+                p[4].Value = Db(run.Account);
+                p[5].Value = run.PlanVersion;
+                p[6].Value = run.CorrelationId;
+                p[7].Value = i == 0 ? DBNull.Value : Db(run.Message);
+                p[8].Value = DBNull.Value; // run events have no subject; clear what the last bound event left
+                insert.ExecuteNonQuery();
+            }
+
+            return;
+        }
+
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
@@ -326,48 +347,13 @@ public sealed partial class SqliteSchedulingStore
         ArgumentNullException.ThrowIfNull(query);
         return WithLockAsync(query, static (c, q) =>
         {
-            var limit = Math.Clamp(q.Limit, 1, 10_000);
             using var cmd = Command(c, null, string.Empty);
-            var sql = new System.Text.StringBuilder("SELECT id, job_name, lane, account, plan_version, scheduled_at, started_at, duration_ticks, attempt, outcome, error_kind, message, next_attempt_at, correlation_id, worker FROM rz_runs WHERE id > @after");
-            cmd.Parameters.AddWithValue("@after", q.AfterId);
-            if (q.JobName is not null)
-            {
-                sql.Append(" AND job_name = @job");
-                cmd.Parameters.AddWithValue("@job", q.JobName);
-            }
-
-            if (q.Account is not null)
-            {
-                sql.Append(" AND account = @account");
-                cmd.Parameters.AddWithValue("@account", q.Account);
-            }
-
-            if (q.Outcome is { } outcome)
-            {
-                sql.Append(" AND outcome = @outcome");
-                cmd.Parameters.AddWithValue("@outcome", (int)outcome);
-            }
-
-            if (q.From is { } from)
-            {
-                sql.Append(" AND started_at >= @from");
-                cmd.Parameters.AddWithValue("@from", from.UtcTicks);
-            }
-
-            if (q.To is { } to)
-            {
-                sql.Append(" AND started_at < @to");
-                cmd.Parameters.AddWithValue("@to", to.UtcTicks);
-            }
-
-            sql.Append(" ORDER BY id LIMIT @limit");
-            cmd.Parameters.AddWithValue("@limit", limit + 1);
-            cmd.CommandText = sql.ToString();
-            using var r = cmd.ExecuteReader();
-            var list = new List<RunRecord>();
-            while (r.Read() && list.Count < limit + 1)
-            {
-                list.Add(new RunRecord
+            return new PagedQuery(cmd, "SELECT id, job_name, lane, account, plan_version, scheduled_at, started_at, duration_ticks, attempt, outcome, error_kind, message, next_attempt_at, correlation_id, worker FROM rz_runs", q.AfterId)
+                .Equal("job_name", "@job", q.JobName)
+                .Equal("account", "@account", q.Account)
+                .Equal("outcome", "@outcome", q.Outcome is { } outcome ? (int)outcome : null)
+                .Between("started_at", q.From, q.To)
+                .ReadPage(Math.Clamp(q.Limit, 1, 10_000), static r => new RunRecord
                 {
                     Id = r.GetInt64(0),
                     JobName = r.GetString(1),
@@ -384,16 +370,7 @@ public sealed partial class SqliteSchedulingStore
                     NextAttemptAt = TimeOrNull(r, 12),
                     CorrelationId = r.GetString(13),
                     Worker = TextOrNull(r, 14),
-                });
-            }
-
-            var more = list.Count > limit;
-            if (more)
-            {
-                list.RemoveAt(list.Count - 1);
-            }
-
-            return new Page<RunRecord>(list, more ? list[^1].Id : null);
+                }, static run => run.Id);
         }, cancellationToken);
     }
 
