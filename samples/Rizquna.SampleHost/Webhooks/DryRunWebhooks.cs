@@ -39,11 +39,28 @@ internal sealed class DryRunWebhooks(IConfiguration configuration, TimeProvider 
         return services.BuildServiceProvider();
     });
 
-    /// <summary>Telegram's secret-token check and update parser.</summary>
-    public TelegramWebhook Telegram => _telegram.Value.GetRequiredService<TelegramWebhook>();
+    /// <summary>Telegram's secret-token check and update parser; null when the section's settings are invalid.</summary>
+    public TelegramWebhook? Telegram => Resolve<TelegramWebhook, TelegramOptions>(_telegram);
 
-    /// <summary>WAHA's HMAC check and event parser.</summary>
-    public WahaWebhookHandler Waha => _waha.Value.GetRequiredService<WahaWebhookHandler>();
+    /// <summary>WAHA's HMAC check and event parser; null when the section's settings are invalid.</summary>
+    public WahaWebhookHandler? Waha => Resolve<WahaWebhookHandler, WahaOptions>(_waha);
+
+    // A live connector's settings are validated on start; a dry one's only here. Invalid settings (a malformed secret)
+    // must not turn a webhook into a 500: the caller answers 401 as for a wrong secret.
+    private static T? Resolve<T, TOptions>(Lazy<ServiceProvider> container)
+        where T : class
+        where TOptions : class
+    {
+        try
+        {
+            _ = container.Value.GetRequiredService<Microsoft.Extensions.Options.IOptions<TOptions>>().Value; // validates
+            return container.Value.GetRequiredService<T>();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            return null;
+        }
+    }
 
     public void Dispose()
     {

@@ -74,7 +74,7 @@ internal static class PlatformWebhookEndpoints
             var header = context.Request.Headers[TelegramWebhook.SecretTokenHeader].ToString();
             // Dry run (no bot token): the connector's own check and parser still run, so the update lands like a live one.
             var webhook = services.GetService<TelegramWebhook>() ?? services.GetRequiredService<DryRunWebhooks>().Telegram;
-            if (!webhook.IsAuthentic(header))
+            if (webhook is null || !webhook.IsAuthentic(header))
             {
                 await log.RecordAsync("telegram", "bad_signature", null, body, keepBody: false, cancellationToken);
                 return Problems.BadSignature($"{TelegramWebhook.SecretTokenHeader} must equal Rizquna:Telegram:WebhookSecretToken.");
@@ -111,6 +111,12 @@ internal static class PlatformWebhookEndpoints
             var algorithm = context.Request.Headers[WahaWebhookSignature.AlgorithmHeader].ToString();
             // Dry run (no WAHA address): the connector's own HMAC check and parser still run, so messages land like live ones.
             var handler = services.GetService<WahaWebhookHandler>() ?? services.GetRequiredService<DryRunWebhooks>().Waha;
+            if (handler is null)
+            {
+                await log.RecordAsync("waha", "bad_signature", "dry-run: Rizquna:Waha settings are invalid", body, keepBody: false, cancellationToken);
+                return Problems.BadSignature("X-Webhook-Hmac must be hex(HMAC-SHA512(Rizquna:Waha:WebhookHmacKey, raw body)).");
+            }
+
             var result = await handler.HandleAsync(body, signature, algorithm, cancellationToken: cancellationToken);
             switch (result.Status)
             {

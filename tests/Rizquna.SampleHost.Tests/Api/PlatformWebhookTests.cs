@@ -74,6 +74,26 @@ public sealed class PlatformWebhookTests
         Assert.Equal(2, (await host.Services.GetRequiredService<IInboxStore>().ListAsync(null, null, null, 10)).Count);
     }
 
+    [Fact]
+    public async Task Dry_run_webhooks_with_invalid_settings_are_refused_not_a_5xx()
+    {
+        await using var host = await RunningHost.StartAsync(HostSettings.WithChannels(new Dictionary<string, string?>
+        {
+            ["Rizquna:Telegram:WebhookSecretToken"] = "not a valid secret!",
+            ["Rizquna:Waha:WebhookHmacKey"] = "waha-hmac-key-0123456789",
+            ["Rizquna:Waha:CountryCode"] = "+62",
+        }));
+        const string update = """{"update_id":1,"message":{"message_id":5,"chat":{"id":42,"type":"private"},"date":1700000000,"text":"halo"}}""";
+        var telegram = await PostAsync(host, "/webhooks/telegram", update, ("X-Telegram-Bot-Api-Secret-Token", "not a valid secret!"));
+        const string waha = """{"event":"message","session":"default","payload":{"id":"false_1@c.us_A","timestamp":1667561485,"from":"1@c.us","fromMe":false,"body":"hi"}}""";
+        var mac = Convert.ToHexStringLower(HMACSHA512.HashData(Encoding.UTF8.GetBytes("waha-hmac-key-0123456789"), Encoding.UTF8.GetBytes(waha)));
+        var wahaResponse = await PostAsync(host, "/webhooks/waha", waha, ("X-Webhook-Hmac", mac), ("X-Webhook-Hmac-Algorithm", "sha512"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, telegram.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wahaResponse.StatusCode);
+        Assert.Empty(await host.Services.GetRequiredService<IInboxStore>().ListAsync(null, null, null, 10));
+    }
+
     private static Task<HttpResponseMessage> PostAsync(RunningHost host, string path, string body, params (string Name, string Value)[] headers)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };

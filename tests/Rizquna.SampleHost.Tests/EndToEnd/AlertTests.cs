@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Cryptography;
 using System.Text;
 using Rizquna.SampleHost.Health;
@@ -62,6 +63,37 @@ public sealed class AlertTests
         await monitor.CheckAllAsync(CancellationToken.None);
         Assert.Equal(3, AdminMessages(telegram, "telegram/001").Count);
         Assert.DoesNotContain(BotToken.Split(':')[1], string.Join('\n', AdminMessages(telegram, string.Empty)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_expiring_within_24_hours_alerts_once_a_day_and_shows_on_health()
+    {
+        await using var telegram = await FakeServer.StartAsync();
+        telegram.Handler = FakeTelegram.Handle;
+        // Bot tokens never expire, so the platform's inspector is swapped for one reporting an expiry in 5 hours.
+        await using var host = await RunningHost.StartAsync(Settings(telegram), builder =>
+        {
+            builder.Services.RemoveAll<ITokenInspector>();
+            builder.Services.AddSingleton<ITokenInspector>(new ExpiringInspector(TimeSpan.FromHours(5)));
+        });
+
+        await Eventually.WaitAsync(() => AdminMessages(telegram, "expires soon").Count == 1, "the expiry alert");
+        Assert.Contains("telegram/001", AdminMessages(telegram, "expires soon")[0], StringComparison.Ordinal);
+        using var health = System.Text.Json.JsonDocument.Parse(await host.Anonymous.GetStringAsync("/health"));
+        var token = health.RootElement.GetProperty("tokens").GetProperty("telegram/001");
+        Assert.True(token.GetProperty("valid").GetBoolean());
+        Assert.True(token.GetProperty("expiring_soon").GetBoolean());
+
+        await ActivatorUtilities.CreateInstance<TokenHealthMonitor>(host.Services).CheckAllAsync(CancellationToken.None);
+        Assert.Single(AdminMessages(telegram, "expires soon"));
+    }
+
+    private sealed class ExpiringInspector(TimeSpan left) : ITokenInspector
+    {
+        public PlatformId Platform => PlatformId.Telegram;
+
+        public Task<TokenHealth> InspectAsync(AccountRef account, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new TokenHealth { IsValid = true, ExpiresAt = DateTimeOffset.UtcNow + left });
     }
 
     [Theory]
