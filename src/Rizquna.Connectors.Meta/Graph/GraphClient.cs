@@ -28,11 +28,13 @@ internal sealed class GraphClient
     private readonly IOptionsMonitor<MetaOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private AppSecretProof? _proof;
+    private readonly AppSecretProofCache _proofs;
 
     public GraphClient(
-        HttpClient http, ICredentialProvider credentials, UsageTracker usage, IOptionsMonitor<MetaOptions> options, TimeProvider time, ILogger<GraphClient>? logger = null)
+        HttpClient http, ICredentialProvider credentials, UsageTracker usage, IOptionsMonitor<MetaOptions> options, TimeProvider time, ILogger<GraphClient>? logger = null,
+        AppSecretProofCache? proofs = null)
     {
+        _proofs = proofs ?? new AppSecretProofCache();
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _http = http;
         _credentials = credentials;
@@ -73,7 +75,8 @@ internal sealed class GraphClient
         AccountRef account, HttpMethod method, string pathAndQuery, HttpContent? content, JsonTypeInfo<T> type,
         GraphWrite write, string? tokenOverride, CancellationToken cancellationToken)
     {
-        var started = _time.GetTimestamp();
+        // Both lines need Warning enabled (Debug on implies it): with it off, skip the clock read too.
+        var started = _logger.IsEnabled(LogLevel.Warning) ? _time.GetTimestamp() : 0;
         try
         {
             var result = await SendCoreAsync(account, method, pathAndQuery, content, type, write, tokenOverride, cancellationToken).ConfigureAwait(false);
@@ -132,7 +135,7 @@ internal sealed class GraphClient
         using (response)
         {
             var now = _time.GetUtcNow();
-            var usage = UsageHeaders.Read(response.Headers);
+            var usage = UsageHeaders.Read(response.Headers, _usage.HeaderMemo);
             _usage.Observe(account.PlatformAccountId, usage, now, options.UsageThresholdPercent, options.UsageBlockDuration);
 
             try
@@ -176,13 +179,7 @@ internal sealed class GraphClient
             return pathAndQuery;
         }
 
-        var proof = _proof;
-        if (proof is null || !proof.IsFor(options.AppSecret))
-        {
-            _proof = proof = new AppSecretProof(options.AppSecret);
-        }
-
-        return string.Concat(pathAndQuery, pathAndQuery.Contains('?') ? "&appsecret_proof=" : "?appsecret_proof=", proof.For(token));
+        return string.Concat(pathAndQuery, pathAndQuery.Contains('?') ? "&appsecret_proof=" : "?appsecret_proof=", _proofs.For(options.AppSecret, token));
     }
 
     private static Exception Rethrow(Exception ex)
