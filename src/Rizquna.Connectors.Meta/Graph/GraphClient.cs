@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -21,6 +20,7 @@ internal sealed class GraphClient
     public const string HttpClientName = "Rizquna.Meta";
 
     private const int MaxRawBodyRead = 16 * 1024;
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     private readonly HttpClient _http;
     private readonly ICredentialProvider _credentials;
@@ -60,7 +60,7 @@ internal sealed class GraphClient
     /// <summary>A POST with a JSON body.</summary>
     public Task<T> PostJsonAsync<TBody, T>(
         AccountRef account, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, GraphWrite write, CancellationToken cancellationToken) =>
-        SendAsync(account, HttpMethod.Post, path, JsonContent.Create(body, bodyType), type, write, null, cancellationToken);
+        SendAsync(account, HttpMethod.Post, path, JsonBody(body, bodyType), type, write, null, cancellationToken);
 
     /// <summary>A POST with a prepared body (multipart uploads).</summary>
     public Task<T> PostContentAsync<T>(
@@ -180,6 +180,17 @@ internal sealed class GraphClient
         }
 
         return string.Concat(pathAndQuery, pathAndQuery.Contains('?') ? "&appsecret_proof=" : "?appsecret_proof=", _proofs.For(options.AppSecret, token));
+    }
+
+    /// <summary>
+    /// The body serialized up front: Graph's request bodies are small, and a byte array with a known length is about half
+    /// the work of <c>JsonContent</c>'s streaming serializer (and goes out with Content-Length rather than chunked).
+    /// </summary>
+    private static ByteArrayContent JsonBody<TBody>(TBody body, JsonTypeInfo<TBody> bodyType)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType));
+        content.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
+        return content;
     }
 
     private static Exception Rethrow(Exception ex)
