@@ -29,6 +29,7 @@ internal sealed class BotApiClient(
 
     // Parsing the URI is a good part of a send's own cost, and a bot calls a handful of methods with one token.
     private readonly ConcurrentDictionary<(string Token, string Method), Uri> _methodUris = new();
+    private LastUri? _lastUri;
 
     public Task<T> CallAsync<TRequest, T>(
         AccountRef account, string method, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<ApiResponse<T>> responseType,
@@ -148,19 +149,34 @@ internal sealed class BotApiClient(
 
     private Uri MethodUri(string token, string method)
     {
-        if (_methodUris.TryGetValue((token, method), out var uri))
+        // The same token and method instances as the last call (a provider hands out the same string until it rotates):
+        // no hashing of the token at all.
+        if (Volatile.Read(ref _lastUri) is { } last && ReferenceEquals(last.Token, token) && ReferenceEquals(last.Method, method))
         {
-            return uri;
+            return last.Uri;
         }
 
+        if (!_methodUris.TryGetValue((token, method), out var uri))
+        {
+            uri = NewMethodUri(token, method);
+        }
+
+        Volatile.Write(ref _lastUri, new LastUri(token, method, uri));
+        return uri;
+    }
+
+    private Uri NewMethodUri(string token, string method)
+    {
         if (_methodUris.Count >= MaxCachedUris)
         {
             _methodUris.Clear();
         }
 
         // An absolute URI built by hand: a relative "bot123:abc/…" would parse as a URI with scheme "bot123".
-        uri = new Uri(_baseAddress + "bot" + token + "/" + method);
+        var uri = new Uri(_baseAddress + "bot" + token + "/" + method);
         _methodUris.TryAdd((token, method), uri);
         return uri;
     }
+
+    private sealed record LastUri(string Token, string Method, Uri Uri);
 }

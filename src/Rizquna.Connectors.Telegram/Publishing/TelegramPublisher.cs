@@ -209,30 +209,29 @@ public sealed class TelegramPublisher : IPublisher
         var first = messages[0];
         var chatId = first.Chat.Id.ToString(CultureInfo.InvariantCulture);
         var messageId = first.MessageId.ToString(CultureInfo.InvariantCulture);
-        var details = new Dictionary<string, string>(capacity: 2, StringComparer.Ordinal)
-        {
-            ["telegram.chat_id"] = chatId,
-            ["telegram.message_id"] = messageId,
-        };
+        var details = new KeyValuePair<string, string>[2 + (messages.Count > 1 ? 1 : 0) + (migratedTo is null ? 0 : 1) + (reply is null ? 0 : 1)];
+        details[0] = new("telegram.chat_id", chatId);
+        details[1] = new("telegram.message_id", messageId);
+        var next = 2;
         if (messages.Count > 1)
         {
-            details["telegram.message_ids"] = string.Join(',', messages.Select(static m => m.MessageId.ToString(CultureInfo.InvariantCulture)));
+            details[next++] = new("telegram.message_ids", string.Join(',', messages.Select(static m => m.MessageId.ToString(CultureInfo.InvariantCulture))));
         }
 
         if (migratedTo is { } newChatId)
         {
-            details["telegram.migrated_chat_id"] = newChatId.ToString(CultureInfo.InvariantCulture);
+            details[next++] = new("telegram.migrated_chat_id", newChatId.ToString(CultureInfo.InvariantCulture));
         }
 
         if (reply is not null)
         {
-            details["telegram.reply_message_id"] = reply.MessageId.ToString(CultureInfo.InvariantCulture);
+            details[next] = new("telegram.reply_message_id", reply.MessageId.ToString(CultureInfo.InvariantCulture));
         }
 
         var publishedAt = first.Date > 0 ? DateTimeOffset.FromUnixTimeSeconds(first.Date) : _timeProvider.GetUtcNow();
         return new PublishResult(chatId + ":" + messageId, TelegramChatId.Permalink(first.Chat, first.MessageId), publishedAt)
         {
-            Details = details,
+            Details = new PublishDetails(details),
         };
     }
 
