@@ -16,7 +16,15 @@ public static class RizqunaHttpRequest
     public static HttpRequestMessage MarkIdempotent(this HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Options.Set(Idempotent, true);
+        if (request is RizqunaRequestMessage typed)
+        {
+            typed.Idempotent = true;
+        }
+        else
+        {
+            request.Options.Set(Idempotent, true);
+        }
+
         return request;
     }
 
@@ -25,7 +33,15 @@ public static class RizqunaHttpRequest
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(account);
-        request.Options.Set(AccountKey, account.ToString());
+        if (request is RizqunaRequestMessage typed)
+        {
+            typed.Account = account.ToString();
+        }
+        else
+        {
+            request.Options.Set(AccountKey, account.ToString());
+        }
+
         return request;
     }
 
@@ -36,6 +52,11 @@ public static class RizqunaHttpRequest
         if (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options)
         {
             return true;
+        }
+
+        if (request is RizqunaRequestMessage typed)
+        {
+            return typed.Idempotent; // its marks are fields: no options dictionary to create or search
         }
 
         return request.Options.TryGetValue(Idempotent, out var idempotent) && idempotent;

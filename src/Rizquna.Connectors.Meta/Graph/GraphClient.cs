@@ -114,7 +114,7 @@ internal sealed class GraphClient
         }
 
         var token = tokenOverride ?? (await _credentials.GetAsync(account, cancellationToken).ConfigureAwait(false)).AccessToken;
-        using var request = new HttpRequestMessage(method, WithProof(pathAndQuery, token, options)) { Content = content };
+        using var request = new RizqunaRequestMessage(method, WithProof(pathAndQuery, token, options)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.ForAccount(account);
         if (write == GraphWrite.Idempotent)

@@ -43,7 +43,7 @@ public sealed class ResilienceHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var account = request.Options.TryGetValue(RizqunaHttpRequest.AccountKey, out var key) ? key : string.Empty;
+        var account = AccountOf(request);
         var pipelines = _pipelines.GetOrAdd(account, _buildPipelines);
         var retryable = request.IsRetryable();
         // A single-attempt request skips the retry and outer-timeout layers entirely: less work on the publish path.
@@ -82,6 +82,10 @@ public sealed class ResilienceHandler : DelegatingHandler
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private static string AccountOf(HttpRequestMessage request) =>
+        request is RizqunaRequestMessage { Account: { } account } ? account
+        : request.Options.TryGetValue(RizqunaHttpRequest.AccountKey, out var key) ? key : string.Empty;
 
     private Task<HttpResponseMessage> SendCore(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);
