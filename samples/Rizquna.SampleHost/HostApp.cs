@@ -64,6 +64,7 @@ public static class HostApp
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<LinkStore>();
         services.AddSingleton<WebhookLog>();
+        services.AddSingleton<DryRunWebhooks>();
         services.AddSingleton<IngestValidator>();
         services.AddSingleton<IngestService>();
         services.AddConnectors(configuration);

@@ -45,6 +45,7 @@ public static class MetaServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPublishCheckpointStore, InMemoryPublishCheckpointStore>();
         services.TryAddSingleton<UsageTracker>();
+        services.TryAddSingleton<AppSecretProofCache>();
         services.AddHttpClient(GraphClient.HttpClientName, static (sp, client) =>
             {
                 client.BaseAddress = OptionChecks.WithTrailingSlash(sp.GetRequiredService<IOptionsMonitor<MetaOptions>>().CurrentValue.BaseAddress);
@@ -61,7 +62,8 @@ public static class MetaServiceCollectionExtensions
             sp.GetRequiredService<UsageTracker>(),
             sp.GetRequiredService<IOptionsMonitor<MetaOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<GraphClient>>()));
+            sp.GetService<ILogger<GraphClient>>(),
+            sp.GetRequiredService<AppSecretProofCache>()));
 
         MetaServiceRegistrations.Add(services);
         return services;

@@ -31,6 +31,7 @@ public sealed class FacebookPublishingTests : IDisposable
         Assert.Contains("appsecret_proof=" + AppSecretProof.Compute(MetaHarness.AppSecret, MetaHarness.PageToken), sent.Uri.Query);
         Assert.Contains("fields=id,permalink_url", sent.Uri.Query);
         Assert.Equal("{\"message\":\"Halo dunia\",\"link\":\"https://rizquna.id/promo\"}", sent.Body);
+        Assert.Equal("application/json", sent.ContentType);
     }
 
     [Fact]

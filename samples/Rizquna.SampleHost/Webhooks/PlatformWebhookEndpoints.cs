@@ -12,7 +12,8 @@ namespace Rizquna.SampleHost.Webhooks;
 /// <summary>
 /// Platform callbacks → the lanes' inbox store (lane A replies on its next tick). Verification and parsing are the
 /// connectors' helpers: Meta's handshake and <c>X-Hub-Signature-256</c>, Telegram's secret-token header, WAHA's
-/// HMAC-SHA512. Every delivery is written to the webhook log; bad signatures are 401 problems.
+/// HMAC-SHA512. Every delivery is written to the webhook log; bad signatures are 401 problems. A platform running dry
+/// still verifies and stores its webhooks (<see cref="DryRunWebhooks"/>); only the replies are recorded instead of sent.
 /// </summary>
 internal static class PlatformWebhookEndpoints
 {
@@ -71,18 +72,12 @@ internal static class PlatformWebhookEndpoints
             var body = read!;
 
             var header = context.Request.Headers[TelegramWebhook.SecretTokenHeader].ToString();
-            var webhook = services.GetService<TelegramWebhook>();
-            var authentic = webhook?.IsAuthentic(header) ?? HmacSignature.SecretEquals(configuration["Rizquna:Telegram:WebhookSecretToken"], header);
-            if (!authentic)
+            // Dry run (no bot token): the connector's own check and parser still run, so the update lands like a live one.
+            var webhook = services.GetService<TelegramWebhook>() ?? services.GetRequiredService<DryRunWebhooks>().Telegram;
+            if (webhook is null || !webhook.IsAuthentic(header))
             {
                 await log.RecordAsync("telegram", "bad_signature", null, body, keepBody: false, cancellationToken);
                 return Problems.BadSignature($"{TelegramWebhook.SecretTokenHeader} must equal Rizquna:Telegram:WebhookSecretToken.");
-            }
-
-            if (webhook is null)
-            {
-                await log.RecordAsync("telegram", "ignored", "dry-run: Telegram connector not configured", body, keepBody: true, cancellationToken);
-                return Results.Ok(new { stored = 0, dry_run = true });
             }
 
             InboxItem? item;
@@ -114,17 +109,12 @@ internal static class PlatformWebhookEndpoints
 
             var signature = context.Request.Headers[WahaWebhookSignature.SignatureHeader].ToString();
             var algorithm = context.Request.Headers[WahaWebhookSignature.AlgorithmHeader].ToString();
-            if (services.GetService<WahaWebhookHandler>() is not { } handler)
+            // Dry run (no WAHA address): the connector's own HMAC check and parser still run, so messages land like live ones.
+            var handler = services.GetService<WahaWebhookHandler>() ?? services.GetRequiredService<DryRunWebhooks>().Waha;
+            if (handler is null)
             {
-                var key = configuration["Rizquna:Waha:WebhookHmacKey"];
-                if (string.IsNullOrEmpty(key) || WahaWebhookSignature.Verify(body, signature, algorithm, key) != WahaSignatureCheck.Valid)
-                {
-                    await log.RecordAsync("waha", "bad_signature", null, body, keepBody: false, cancellationToken);
-                    return Problems.BadSignature("X-Webhook-Hmac must be hex(HMAC-SHA512(Rizquna:Waha:WebhookHmacKey, raw body)).");
-                }
-
-                await log.RecordAsync("waha", "ignored", "dry-run: WAHA connector not configured", body, keepBody: true, cancellationToken);
-                return Results.Ok(new { stored = 0, dry_run = true });
+                await log.RecordAsync("waha", "bad_signature", "dry-run: Rizquna:Waha settings are invalid", body, keepBody: false, cancellationToken);
+                return Problems.BadSignature("X-Webhook-Hmac must be hex(HMAC-SHA512(Rizquna:Waha:WebhookHmacKey, raw body)).");
             }
 
             var result = await handler.HandleAsync(body, signature, algorithm, cancellationToken: cancellationToken);

@@ -41,3 +41,25 @@ internal sealed class AppSecretProof
         return Convert.ToHexStringLower(hash);
     }
 }
+
+/// <summary>
+/// The container's one <see cref="AppSecretProof"/>, rebuilt when the configured app secret changes. A singleton, so the
+/// proofs survive the transient Graph clients (each publisher resolve would otherwise hash the token again).
+/// </summary>
+internal sealed class AppSecretProofCache
+{
+    private AppSecretProof? _current;
+
+    /// <summary>The proof of <paramref name="accessToken"/> under <paramref name="secret"/>.</summary>
+    public string For(string secret, string accessToken)
+    {
+        var proof = Volatile.Read(ref _current);
+        if (proof is null || !proof.IsFor(secret))
+        {
+            proof = new AppSecretProof(secret);
+            Volatile.Write(ref _current, proof);
+        }
+
+        return proof.For(accessToken);
+    }
+}

@@ -15,8 +15,11 @@ internal static class UsageHeaders
     public const string BusinessUseCaseUsage = "X-Business-Use-Case-Usage";
     public const string PageUsage = "X-Page-Usage";
 
-    /// <summary>Reads the usage headers of a response without allocating when they are absent.</summary>
-    public static UsageReading Read(HttpResponseHeaders headers)
+    /// <summary>
+    /// Reads the usage headers of a response without allocating when they are absent. With a <paramref name="memo"/>, a
+    /// header value equal to the last one seen for that header is not parsed again (Graph repeats them call after call).
+    /// </summary>
+    public static UsageReading Read(HttpResponseHeaders headers, UsageHeaderMemo? memo = null)
     {
         var app = -1d;
         var account = -1d;
@@ -27,7 +30,7 @@ internal static class UsageHeaders
         {
             foreach (var value in appValues)
             {
-                Accumulate(value, ref app, ref regain);
+                AccumulateMemoized(memo?.App, value, ref app, ref regain);
             }
         }
 
@@ -35,7 +38,7 @@ internal static class UsageHeaders
         {
             foreach (var value in bucValues)
             {
-                Accumulate(value, ref account, ref regain);
+                AccumulateMemoized(memo?.BusinessUseCase, value, ref account, ref regain);
             }
         }
 
@@ -43,11 +46,31 @@ internal static class UsageHeaders
         {
             foreach (var value in pageValues)
             {
-                Accumulate(value, ref account, ref regain);
+                AccumulateMemoized(memo?.Page, value, ref account, ref regain);
             }
         }
 
         return new UsageReading(app, account, regain);
+    }
+
+    private static void AccumulateMemoized(UsageHeaderMemo.Slot? slot, string value, ref double percent, ref TimeSpan? regain)
+    {
+        if (slot is null)
+        {
+            Accumulate(value, ref percent, ref regain);
+            return;
+        }
+
+        var parsed = slot.Get(value);
+        if (parsed.Percent > percent)
+        {
+            percent = parsed.Percent;
+        }
+
+        if (parsed.Regain is { } r && (regain is null || r > regain))
+        {
+            regain = r;
+        }
     }
 
     /// <summary>Parses one header value, raising <paramref name="percent"/> and <paramref name="regain"/> to what it says.</summary>

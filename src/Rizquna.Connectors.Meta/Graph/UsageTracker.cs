@@ -12,6 +12,9 @@ internal sealed class UsageTracker
     private readonly ConcurrentDictionary<string, AccountUsage> _accounts = new(StringComparer.Ordinal);
     private readonly AccountUsage _app = new();
 
+    /// <summary>The last parsed usage headers, shared by every Graph client of the container.</summary>
+    public UsageHeaderMemo HeaderMemo { get; } = new();
+
     /// <summary>Records a response's usage for <paramref name="accountId"/>.</summary>
     public void Observe(string accountId, UsageReading reading, DateTimeOffset now, int thresholdPercent, TimeSpan blockDuration)
     {

@@ -26,23 +26,33 @@ public static class TextCounter
     /// <summary>Counts text already in the form the rule expects (NFC for X).</summary>
     internal static int CountNormalized(ReadOnlySpan<char> text, TextCountingRule rule)
     {
-        switch (rule)
-        {
-            case TextCountingRule.Utf16CodeUnits:
-                return text.Length;
-            case TextCountingRule.Graphemes:
-                return TextWeights.CountClusters(text);
-            default:
-                var total = 0;
-                var position = 0;
-                while (TokenScanner.TryFindNext(text, position, out var token))
-                {
-                    total += TextWeights.XWeight(text[position..token.Start]);
-                    total += token.Kind == TokenKind.Url ? TextWeights.XUrlWeight : TextWeights.XWeight(text.Slice(token.Start, token.Length));
-                    position = token.End;
-                }
+        var none = default(TokenLog);
+        return CountNormalized(text, rule, ref none);
+    }
 
-                return total + TextWeights.XWeight(text[position..]);
+    /// <summary>Counts text already in the form the rule expects; for X, logs the tokens found in <paramref name="log"/>.</summary>
+    internal static int CountNormalized(ReadOnlySpan<char> text, TextCountingRule rule, ref TokenLog log) => rule switch
+    {
+        TextCountingRule.Utf16CodeUnits => text.Length,
+        TextCountingRule.Graphemes => TextWeights.CountClusters(text),
+        _ => CountX(text, 0, 0, ref log),
+    };
+
+    /// <summary>
+    /// X's count of <paramref name="text"/>, resuming at <paramref name="from"/> (0, or the end of a token the scan found)
+    /// where the count so far is <paramref name="total"/>.
+    /// </summary>
+    internal static int CountX(ReadOnlySpan<char> text, int from, int total, ref TokenLog log)
+    {
+        var position = from;
+        while (TokenScanner.TryFindNext(text, position, out var token))
+        {
+            total += TextWeights.XWeight(text[position..token.Start]);
+            total += token.Kind == TokenKind.Url ? TextWeights.XUrlWeight : TextWeights.XWeight(text.Slice(token.Start, token.Length));
+            position = token.End;
+            log.Add(token, total);
         }
+
+        return total + TextWeights.XWeight(text[position..]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Rizquna.Content;
@@ -35,13 +36,18 @@ public static class TextLimiter
             text = TextCounter.ToNfc(text);
         }
 
-        var originalCount = TextCounter.CountNormalized(text, rule);
+        // For X the count logs the tokens it finds, so that a cut need not scan for them again.
+        var log = rule == TextCountingRule.XWeighted
+            ? new TokenLog(stackalloc Token[LoggedTokens], stackalloc int[LoggedTokens])
+            : default;
+        var originalCount = TextCounter.CountNormalized(text, rule, ref log);
         IReadOnlyList<string> dropped = [];
         var count = originalCount;
         if (maxHashtags is int max && max >= 0 && CountHashSigns(text) > max && TokenScanner.CountHashtags(text) > max)
         {
             (text, dropped) = HashtagDropper.DropFromEnd(text, max);
-            count = TextCounter.CountNormalized(text, rule);
+            log.Clear();
+            count = TextCounter.CountNormalized(text, rule, ref log);
         }
 
         if (count <= limit)
@@ -49,7 +55,7 @@ public static class TextLimiter
             return new FittedText { Text = text, Count = count, Limit = limit, Rule = rule, OriginalCount = originalCount, DroppedHashtags = dropped };
         }
 
-        var (result, resultCount, cut) = Truncate(text, limit, rule, ellipsis);
+        var (result, resultCount, cut) = Truncate(text, limit, rule, ellipsis, ref log);
         return new FittedText
         {
             Text = result,
@@ -63,9 +69,15 @@ public static class TextLimiter
         };
     }
 
+    /// <summary>How many tokens a fit logs on the stack; a text with more is scanned again past them.</summary>
+    private const int LoggedTokens = 32;
+
+    /// <summary>The characters below U+0300 that <see cref="char.IsWhiteSpace(char)"/> accepts (a test checks the set).</summary>
+    internal static readonly SearchValues<char> WhiteSpaceBelowU0300 = SearchValues.Create("\t\n\v\f\r \u0085\u00a0");
+
     private static int CountHashSigns(string text) => text.AsSpan().Count('#');
 
-    private static (string Text, int Count, string Cut) Truncate(string text, int limit, TextCountingRule rule, string ellipsis)
+    private static (string Text, int Count, string Cut) Truncate(string text, int limit, TextCountingRule rule, string ellipsis, ref TokenLog log)
     {
         var budget = limit - TextCounter.CountNormalized(ellipsis, rule);
         if (budget <= 0)
@@ -73,7 +85,9 @@ public static class TextLimiter
             return (string.Empty, 0, text.TrimStart());
         }
 
-        var walker = new UnitWalker(text, rule);
+        var walker = rule == TextCountingRule.XWeighted
+            ? new UnitWalker(text, rule, log.Tokens, log.Complete)
+            : new UnitWalker(text, rule);
         var weight = 0;
         var lastWord = -1;
         var lastWordWeight = 0;
@@ -81,6 +95,22 @@ public static class TextLimiter
         while (true)
         {
             stop = walker.Position;
+            // A run of plain characters (each a unit of weight 1) is taken at once, noting its last whitespace.
+            var run = walker.SimpleRunLength(budget - weight);
+            if (run > 0)
+            {
+                var space = text.AsSpan(stop, run).LastIndexOfAny(WhiteSpaceBelowU0300);
+                if (space >= 0 && stop + space > 0)
+                {
+                    lastWord = stop + space;
+                    lastWordWeight = weight + space;
+                }
+
+                walker.Skip(run);
+                weight += run;
+                continue;
+            }
+
             if (stop > 0 && stop < text.Length && char.IsWhiteSpace(text[stop]))
             {
                 lastWord = stop;
@@ -106,8 +136,7 @@ public static class TextLimiter
             }
 
             var candidate = string.Concat(kept, ellipsis);
-            // The joined text is counted again: a cut word can become a URL for X ("rizquna.id" + "…" out of "rizquna.idaman").
-            var count = TextCounter.CountNormalized(candidate, rule);
+            var count = CountCandidate(candidate, kept, rule, ref log);
             if (count <= limit)
             {
                 return (candidate, count, text.AsSpan(cut).TrimStart().ToString());
@@ -119,6 +148,48 @@ public static class TextLimiter
                 cut--;
             }
         }
+    }
+
+    /// <summary>
+    /// Counts the cut text with its ellipsis. It is counted again because a cut word can become a URL for X
+    /// ("rizquna.id" + "…" out of "rizquna.idaman"). For X only the end is: the count resumes at the last URL-stop
+    /// character of the kept text that follows a cluster boundary. Every token before that character is the same with
+    /// or without what follows it (no token contains or is extended by a URL-stop character), so the count there is
+    /// the count up to the last logged token before it plus the plain text in between.
+    /// </summary>
+    private static int CountCandidate(string candidate, ReadOnlySpan<char> kept, TextCountingRule rule, ref TokenLog log)
+    {
+        if (rule != TextCountingRule.XWeighted)
+        {
+            return TextCounter.CountNormalized(candidate, rule);
+        }
+
+        var none = default(TokenLog);
+        var resume = kept.Length;
+        while (true)
+        {
+            resume = kept[..resume].LastIndexOfAny(TokenScanner.UrlStop);
+            if (resume <= 0)
+            {
+                return TextCounter.CountX(candidate, 0, 0, ref none);
+            }
+
+            // Below U+0300 (CR aside) a character and the one after it are separate clusters.
+            if (kept[resume - 1] < '\u0300' && kept[resume - 1] != '\r')
+            {
+                break;
+            }
+        }
+
+        // The log must hold every token before the resume point: it does if it is complete or goes past it.
+        if (!log.Complete && (log.Count == 0 || log.Tokens[^1].End <= resume))
+        {
+            return TextCounter.CountX(candidate, 0, 0, ref none);
+        }
+
+        var (tokenEnd, total) = log.LastEndAtOrBefore(resume);
+        total += TextWeights.XWeight(kept[tokenEnd..resume]);
+        return TextCounter.CountX(candidate, resume, total, ref none);
     }
 
     private static ReadOnlySpan<char> TrimForEllipsis(ReadOnlySpan<char> kept)

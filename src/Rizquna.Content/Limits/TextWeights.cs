@@ -19,6 +19,11 @@ internal static class TextWeights
             return 1;
         }
 
+        if (IsLoneEmojiPair(text))
+        {
+            return 2;
+        }
+
         return StringInfo.GetNextTextElementLength(text);
     }
 
@@ -73,6 +78,16 @@ internal static class TextWeights
         return weight;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> starts with a code point in U+1F000–U+1FBFF (emoji, symbols, regional
+    /// indicators) followed by a character below U+0300 or nothing: a cluster of its own (nothing below U+0300 extends
+    /// it, no character in those planes is a prepend, and a regional indicator pairs only with another), and for X an
+    /// emoji weighing 2.
+    /// </summary>
+    private static bool IsLoneEmojiPair(ReadOnlySpan<char> text) =>
+        text.Length >= 2 && text[0] is >= '\uD83C' and <= '\uD83E' && char.IsLowSurrogate(text[1])
+        && (text.Length == 2 || text[2] < '\u0300');
+
     /// <summary>X's weight of a run of text without URLs.</summary>
     public static int XWeight(ReadOnlySpan<char> text)
     {
@@ -89,10 +104,7 @@ internal static class TextWeights
                 continue;
             }
 
-            // An emoji from U+1F000–U+1FBFF followed by a character below U+0300 (or nothing) is a cluster of its own that
-            // weighs 2: nothing below U+0300 extends it, and no character in those planes is a prepend.
-            if (text.Length >= 2 && text[0] is >= '\uD83C' and <= '\uD83E' && char.IsLowSurrogate(text[1])
-                && (text.Length == 2 || text[2] < '\u0300'))
+            if (IsLoneEmojiPair(text))
             {
                 weight += 2;
                 text = text[2..];

@@ -13,7 +13,11 @@ internal static class TokenScanner
 {
     // Every token has one of these: hashtags '#', mentions '@', scheme URLs "://", and www./bare domains a '.'.
     private static readonly SearchValues<char> Triggers = SearchValues.Create("#@.:");
-    private static readonly SearchValues<char> UrlStop = SearchValues.Create(" \t\r\n\f\v<>\"`{}|\\^\u00a0\u3000“”‘’「」");
+    /// <summary>
+    /// Characters that end a URL. None of them can be part of, or extend, any token, so the tokens before one of them
+    /// do not depend on anything after it.
+    /// </summary>
+    internal static readonly SearchValues<char> UrlStop = SearchValues.Create(" \t\r\n\f\v<>\"`{}|\\^\u00a0\u3000“”‘’「」");
     private static readonly SearchValues<char> TrailingPunctuation = SearchValues.Create(".,:;!?'\")]}…*");
 
     // Common and gaming-adjacent TLDs for bare domains; a link with a scheme is always found.

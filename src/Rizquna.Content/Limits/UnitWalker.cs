@@ -11,10 +11,22 @@ internal ref struct UnitWalker
     private Token _token;
     private bool _hasToken;
 
+    private readonly ReadOnlySpan<Token> _known;
+    private readonly bool _knownComplete;
+    private int _nextKnown;
+
     public UnitWalker(ReadOnlySpan<char> text, TextCountingRule rule)
+        : this(text, rule, [], knownComplete: false)
+    {
+    }
+
+    /// <summary>A walker that takes its tokens from <paramref name="known"/> (the first tokens of the text, in order) before scanning.</summary>
+    public UnitWalker(ReadOnlySpan<char> text, TextCountingRule rule, ReadOnlySpan<Token> known, bool knownComplete)
     {
         _text = text;
         _rule = rule;
+        _known = known;
+        _knownComplete = knownComplete;
         FindToken(0);
     }
 
@@ -70,5 +82,41 @@ internal ref struct UnitWalker
         return true;
     }
 
-    private void FindToken(int from) => _hasToken = TokenScanner.TryFindNext(_text, from, out _token);
+    /// <summary>
+    /// How many units from <see cref="Position"/> on, at most <paramref name="max"/>, are single characters below U+0300
+    /// weighing 1 (under every rule), so that the caller can take them at once with <see cref="Skip"/>.
+    /// </summary>
+    public readonly int SimpleRunLength(int max)
+    {
+        var end = _hasToken ? _token.Start : _text.Length;
+        var rest = _text[Position..end];
+        var complex = rest.IndexOfAnyExceptInRange('\0', '\u02FF');
+        // The character before a complex one may start a cluster with it (a keycap); a CR may pair with an LF.
+        var run = complex < 0 ? rest.Length : complex - 1;
+        run = Math.Min(run, max);
+        if (run <= 0)
+        {
+            return 0;
+        }
+
+        var cr = rest[..run].IndexOf('\r');
+        return cr < 0 ? run : cr;
+    }
+
+    /// <summary>Moves past <paramref name="count"/> units reported by <see cref="SimpleRunLength"/>.</summary>
+    public void Skip(int count) => Position += count;
+
+    // The walker asks for tokens in the order a count finds them (from 0, then from each token's end), so the known
+    // ones can be handed out in turn.
+    private void FindToken(int from)
+    {
+        if (_nextKnown < _known.Length)
+        {
+            _token = _known[_nextKnown++];
+            _hasToken = true;
+            return;
+        }
+
+        _hasToken = !_knownComplete && TokenScanner.TryFindNext(_text, from, out _token);
+    }
 }

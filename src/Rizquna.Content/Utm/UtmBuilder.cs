@@ -224,18 +224,31 @@ public static class UtmBuilder
                     continue;
                 }
 
+                var c = text[0];
+                if (char.IsAscii(c))
+                {
+                    AppendEscaped((byte)c);
+                    text = text[1..];
+                    continue;
+                }
+
                 // A lone surrogate becomes U+FFFD, as Uri.EscapeDataString does.
                 Rune.DecodeFromUtf16(text, out var rune, out var consumed);
                 var bytes = rune.EncodeToUtf8(utf8);
                 foreach (var b in utf8[..bytes])
                 {
-                    _buffer[_length++] = '%';
-                    _buffer[_length++] = HexUpper[b >> 4];
-                    _buffer[_length++] = HexUpper[b & 0xF];
+                    AppendEscaped(b);
                 }
 
                 text = text[consumed..];
             }
+        }
+
+        private void AppendEscaped(byte b)
+        {
+            _buffer[_length++] = '%';
+            _buffer[_length++] = HexUpper[b >> 4];
+            _buffer[_length++] = HexUpper[b & 0xF];
         }
 
         public override readonly string ToString() => new(_buffer[.._length]);

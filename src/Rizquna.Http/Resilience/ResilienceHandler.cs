@@ -50,7 +50,12 @@ public sealed class ResilienceHandler : DelegatingHandler
         var pipeline = retryable ? pipelines.Retrying : pipelines.SingleAttempt;
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryableKey, retryable);
+        if (retryable)
+        {
+            // Only the retry strategy reads it; a pooled context comes back with empty properties (= not retryable).
+            context.Properties.Set(RetryableKey, true);
+        }
+
         try
         {
             var outcome = await pipeline.ExecuteOutcomeAsync(

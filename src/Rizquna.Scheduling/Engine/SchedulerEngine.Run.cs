@@ -43,7 +43,7 @@ public sealed partial class SchedulerEngine
                 var deferral = new List<JobCompletion>(2);
                 if (missed is not null)
                 {
-                    deferral.Add(RecordOnly(lease, missed, missedEvent!));
+                    deferral.Add(RecordOnly(lease, missed, missedEvent!).ToCompletion());
                 }
 
                 deferral.Add(new JobCompletion(lease, null, events, until, occurrence, lease.Attempt));
@@ -88,7 +88,7 @@ public sealed partial class SchedulerEngine
         var completions = new List<JobCompletion>(2);
         if (missed is not null)
         {
-            completions.Add(RecordOnly(lease, missed, missedEvent!));
+            completions.Add(RecordOnly(lease, missed, missedEvent!).ToCompletion());
         }
 
         try

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Rizquna.Scheduling.Audit;
 using Rizquna.Scheduling.Policies;
 using Rizquna.Scheduling.Runs;
@@ -9,7 +10,7 @@ namespace Rizquna.Scheduling.Engine;
 public sealed partial class SchedulerEngine
 {
     private static readonly AuditEvent[] NoEvents = [];
-    private readonly List<JobCompletion> _batch = [];
+    private readonly List<BatchedCompletion> _batch = [];
     private readonly List<JobLease> _claimed = [];
 
     /// <summary>
@@ -65,7 +66,7 @@ public sealed partial class SchedulerEngine
 
                 if (_batch.Count > 0)
                 {
-                    await _jobs.CompleteAsync(_batch, CancellationToken.None).ConfigureAwait(false);
+                    await CompleteBatchAsync(fastStore).ConfigureAwait(false);
                     _batch.Clear();
                 }
 
@@ -94,7 +95,7 @@ public sealed partial class SchedulerEngine
         {
             // Not in the plan this worker knows (changed elsewhere): look again later with a fresh plan.
             _signal.NotifyPlanChanged();
-            _batch.Add(new JobCompletion(lease, null, NoEvents, now + _engine.MaxIdle, lease.OccurrenceAt, lease.Attempt));
+            _batch.Add(new BatchedCompletion(lease, null, NoEvents, now + _engine.MaxIdle, lease.OccurrenceAt, lease.Attempt));
             return null;
         }
 
@@ -111,7 +112,7 @@ public sealed partial class SchedulerEngine
 
             if (decision.Run is not { } run)
             {
-                _batch.Add(new JobCompletion(lease, missed, [missedEvent!], decision.NextAfterSkipped, decision.NextAfterSkipped, 1));
+                _batch.Add(new BatchedCompletion(lease, missed, [missedEvent!], decision.NextAfterSkipped, decision.NextAfterSkipped, 1));
                 return null;
             }
 
@@ -126,7 +127,7 @@ public sealed partial class SchedulerEngine
                 _batch.Add(RecordOnly(lease, missed, missedEvent!));
             }
 
-            _batch.Add(new JobCompletion(lease, record, [Event(AuditEventTypes.RunSucceeded, record, record.Message)], job.Trigger.NextAfter(occurrence), job.Trigger.NextAfter(occurrence), 1));
+            _batch.Add(new BatchedCompletion(lease, record, [Event(AuditEventTypes.RunSucceeded, record, record.Message)], job.Trigger.NextAfter(occurrence), job.Trigger.NextAfter(occurrence), 1));
             count++;
             return null;
         }
@@ -163,16 +164,33 @@ public sealed partial class SchedulerEngine
         var result = task.Result;
         var finished = NewRecord(lease, job, plan.Version, occurrence, startedAt, _time.GetElapsedTime(startTs), Map(result.Outcome), null, result.Message, null, context.CorrelationId);
         var next = job.Trigger.NextAfter(occurrence);
-        // run.started at startedAt and run.succeeded at its end with the result's message: both derived from the record.
-        var events = new RunEvents(finished);
         if (missed is not null)
         {
             _batch.Add(RecordOnly(lease, missed, missedEvent!));
         }
 
-        _batch.Add(new JobCompletion(lease, finished, events, next, next, 1));
+        // Events null: run.started at startedAt and run.succeeded at its end with the result's message, both derived
+        // from the record (RunEvents) instead of built.
+        _batch.Add(new BatchedCompletion(lease, finished, null, next, next, 1));
         count++;
         return null;
+    }
+
+    private Task CompleteBatchAsync(InMemorySchedulingStore? fastStore)
+    {
+        if (fastStore is not null)
+        {
+            fastStore.Complete(CollectionsMarshal.AsSpan(_batch));
+            return Task.CompletedTask;
+        }
+
+        var completions = new JobCompletion[_batch.Count];
+        for (var i = 0; i < completions.Length; i++)
+        {
+            completions[i] = _batch[i].ToCompletion();
+        }
+
+        return _jobs.CompleteAsync(completions, CancellationToken.None);
     }
 
     private HashSet<string>? RunningJobNames()
@@ -347,7 +365,7 @@ public sealed partial class SchedulerEngine
     };
 
     /// <summary>A completion that only records (its lease token never matches, so the job does not move).</summary>
-    private static JobCompletion RecordOnly(JobLease lease, RunRecord run, AuditEvent auditEvent) =>
+    private static BatchedCompletion RecordOnly(JobLease lease, RunRecord run, AuditEvent auditEvent) =>
         new(new JobLease(lease.JobName, lease.Account, lease.OccurrenceAt, lease.DueAt, lease.Attempt, lease.Owner, -1, lease.ExpiresAt), run, [auditEvent], null, null, 1);
 
     private static RunOutcome Map(LaneRunOutcome outcome) => outcome switch

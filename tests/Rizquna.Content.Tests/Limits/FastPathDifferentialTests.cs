@@ -21,7 +21,7 @@ public sealed class FastPathDifferentialTests
         "\ud83c", "\udfb0", "https://", "http://", "www.", "rizquna.id", ".com", "bit.ly/x", "#tag", "@user", "x10", "96.50",
     ];
 
-    private static readonly string[] Ellipses = ["…", "…", "...", " (more)", "", " www.x"];
+    private static readonly string[] Ellipses = ["…", "…", "...", " (more)", "", " www.x", "more", "/…", "#x"];
 
     [Theory]
     [InlineData(1)]
@@ -35,6 +35,23 @@ public sealed class FastPathDifferentialTests
         {
             AssertSame(random, GeneratedText.Create(random, random.Next(1, 50)).Text);
         }
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Counting_and_fitting_match_the_reference_on_long_captions_with_more_tokens_than_a_fit_logs(int seed)
+    {
+        var random = new Random(seed);
+        var many = 0;
+        for (var round = 0; round < 60; round++)
+        {
+            var text = GeneratedText.Create(random, random.Next(100, 250)).Text;
+            many += TokenCount(text) > 32 ? 1 : 0;
+            AssertSame(random, text);
+        }
+
+        Assert.True(many > 20, $"only {many} captions had more than 32 tokens");
     }
 
     [Theory]
@@ -65,6 +82,28 @@ public sealed class FastPathDifferentialTests
         {
             Assert.Equal(Reference.TextWeights.IsExtender([c]), TextWeights.IsExtender([c]));
             Assert.Equal(Reference.TextWeights.IsExtender([c, 'a']), TextWeights.IsExtender([c, 'a']));
+        }
+    }
+
+    [Fact]
+    public void The_whitespace_set_below_U0300_is_exactly_char_IsWhiteSpace()
+    {
+        for (var c = '\0'; c < '\u0300'; c++)
+        {
+            Assert.True(char.IsWhiteSpace(c) == TextLimiter.WhiteSpaceBelowU0300.Contains(c), $"U+{(int)c:X4}");
+        }
+    }
+
+    [Fact]
+    public void No_url_stop_character_can_be_part_of_or_extend_a_token()
+    {
+        for (var c = '\0'; c < '\uffff'; c++)
+        {
+            if (TokenScanner.UrlStop.Contains(c))
+            {
+                Assert.False(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or '#' or '@' or ':' or '/', $"U+{(int)c:X4}");
+                Assert.False(TextWeights.IsExtender([c]), $"U+{(int)c:X4}");
+            }
         }
     }
 
@@ -103,6 +142,17 @@ public sealed class FastPathDifferentialTests
             Assert.True(expected.CutText == actual.CutText, "cut text differs: " + context);
             Assert.Equal(expected.DroppedHashtags, actual.DroppedHashtags);
         }
+    }
+
+    private static int TokenCount(string text)
+    {
+        var (count, from) = (0, 0);
+        while (TokenScanner.TryFindNext(text, from, out var token))
+        {
+            (count, from) = (count + 1, token.End);
+        }
+
+        return count;
     }
 
     private static (T? Value, Type? Error) Run<T>(Func<T> action)

@@ -48,7 +48,7 @@ public sealed class PlatformWebhookTests
     }
 
     [Fact]
-    public async Task Telegram_and_waha_reject_bad_secrets()
+    public async Task Dry_run_telegram_and_waha_reject_bad_secrets_and_store_good_ones_in_the_inbox()
     {
         await using var host = await RunningHost.StartAsync(HostSettings.WithChannels(new Dictionary<string, string?>
         {
@@ -63,6 +63,35 @@ public sealed class PlatformWebhookTests
         var mac = Convert.ToHexStringLower(HMACSHA512.HashData(Encoding.UTF8.GetBytes("waha-hmac-key-0123456789"), Encoding.UTF8.GetBytes(waha)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(host, "/webhooks/waha", waha, ("X-Webhook-Hmac", new string('a', 128)), ("X-Webhook-Hmac-Algorithm", "sha512"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(host, "/webhooks/waha", waha, ("X-Webhook-Hmac", mac), ("X-Webhook-Hmac-Algorithm", "sha512"))).StatusCode);
+
+        // Both platforms run dry here (no bot token, no WAHA address), yet the good deliveries land in lane A's inbox
+        // like live ones; the bad ones stored nothing.
+        var stored = await host.Services.GetRequiredService<IInboxStore>().ListAsync(null, null, null, 10);
+        Assert.Equal(2, stored.Count);
+        Assert.Contains(stored, s => s.Item.Text == "halo" && s.Item.Account.Platform == PlatformId.Telegram && s.Item.Account.Key == "001");
+        Assert.Contains(stored, s => s.Item.Text == "hi" && s.Item.Account.Platform == PlatformId.WhatsApp);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(host, "/webhooks/telegram", update, ("X-Telegram-Bot-Api-Secret-Token", "tg-secret-token_0123456789"))).StatusCode);
+        Assert.Equal(2, (await host.Services.GetRequiredService<IInboxStore>().ListAsync(null, null, null, 10)).Count);
+    }
+
+    [Fact]
+    public async Task Dry_run_webhooks_with_invalid_settings_are_refused_not_a_5xx()
+    {
+        await using var host = await RunningHost.StartAsync(HostSettings.WithChannels(new Dictionary<string, string?>
+        {
+            ["Rizquna:Telegram:WebhookSecretToken"] = "not a valid secret!",
+            ["Rizquna:Waha:WebhookHmacKey"] = "waha-hmac-key-0123456789",
+            ["Rizquna:Waha:CountryCode"] = "+62",
+        }));
+        const string update = """{"update_id":1,"message":{"message_id":5,"chat":{"id":42,"type":"private"},"date":1700000000,"text":"halo"}}""";
+        var telegram = await PostAsync(host, "/webhooks/telegram", update, ("X-Telegram-Bot-Api-Secret-Token", "not a valid secret!"));
+        const string waha = """{"event":"message","session":"default","payload":{"id":"false_1@c.us_A","timestamp":1667561485,"from":"1@c.us","fromMe":false,"body":"hi"}}""";
+        var mac = Convert.ToHexStringLower(HMACSHA512.HashData(Encoding.UTF8.GetBytes("waha-hmac-key-0123456789"), Encoding.UTF8.GetBytes(waha)));
+        var wahaResponse = await PostAsync(host, "/webhooks/waha", waha, ("X-Webhook-Hmac", mac), ("X-Webhook-Hmac-Algorithm", "sha512"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, telegram.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wahaResponse.StatusCode);
+        Assert.Empty(await host.Services.GetRequiredService<IInboxStore>().ListAsync(null, null, null, 10));
     }
 
     private static Task<HttpResponseMessage> PostAsync(RunningHost host, string path, string body, params (string Name, string Value)[] headers)

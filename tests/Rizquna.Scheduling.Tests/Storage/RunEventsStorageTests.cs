@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
 using Rizquna.Scheduling.Audit;
 using Rizquna.Scheduling.Engine;
 using Rizquna.Scheduling.Runs;
 using Rizquna.Scheduling.Storage;
 using Rizquna.Scheduling.Storage.InMemory;
 using Rizquna.Scheduling.Storage.Sqlite;
+using Rizquna.Scheduling.Tests.Support;
 
 namespace Rizquna.Scheduling.Tests.Storage;
 
@@ -12,27 +12,16 @@ namespace Rizquna.Scheduling.Tests.Storage;
 public sealed class RunEventsStorageTests : IDisposable
 {
     private static readonly DateTimeOffset Started = new(2024, 6, 10, 1, 0, 0, 250, TimeSpan.Zero);
-    private readonly string _dir = Directory.CreateTempSubdirectory("rz-runevents-").FullName;
+    private readonly TempDirectory _dir = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Derived_events_read_like_the_events_the_engine_used_to_build(bool sqlite)
     {
-        using var disposable = sqlite ? new SqliteSchedulingStore($"Data Source={Path.Combine(_dir, "k.db")}") : null;
+        using var disposable = sqlite ? new SqliteSchedulingStore($"Data Source={_dir.File("k.db")}") : null;
         var jobs = (IJobStore?)disposable ?? new InMemorySchedulingStore();
         var audit = (IAuditLog)jobs;
         var derived = Run("ops_reply_01", "instagram/01", "c-1", "polled 3");
@@ -69,7 +58,7 @@ public sealed class RunEventsStorageTests : IDisposable
     [InlineData(true)]
     public async Task Run_and_audit_queries_filter_and_page(bool sqlite)
     {
-        using var disposable = sqlite ? new SqliteSchedulingStore($"Data Source={Path.Combine(_dir, "q.db")}") : null;
+        using var disposable = sqlite ? new SqliteSchedulingStore($"Data Source={_dir.File("q.db")}") : null;
         var jobs = (IJobStore?)disposable ?? new InMemorySchedulingStore();
         var a = Run("ops_reply_01", "instagram/01", "c-1", "ok");
         var b = Run("ops_reply_02", "instagram/02", "c-2", "ok") with { Outcome = RunOutcome.Skipped, StartedAt = Started.AddMinutes(1) };

@@ -103,6 +103,30 @@ public sealed class SqliteDurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_event_written_after_an_approval_event_has_no_subject()
+    {
+        // The store reuses one prepared insert for every audit event: a fast-path run's events must not inherit the
+        // subject (approval id) bound by the approval event written just before them.
+        using var store = new SqliteSchedulingStore($"Data Source={Path.Combine(_dir, "subject.db")}");
+        await using var kernel = new KernelHarness(Start, o =>
+        {
+            o.Providers = [new ProviderSettings { Platform = "tiktok", AccountRange = "01..01" }];
+        }, s =>
+        {
+            s.AddSingleton<ILaneHandler>(sp => new RecordingHandler(LaneKind.Reply, sp.GetRequiredService<TimeProvider>()));
+            s.AddSingleton<ILaneHandler>(sp => new RecordingHandler(LaneKind.Post, sp.GetRequiredService<TimeProvider>()));
+        }, store);
+        await kernel.Plans.GenerateAsync("ops-lead");
+        await kernel.Audit.AppendAsync([new AuditEvent { At = Start, Type = AuditEventTypes.ApprovalRequested, Actor = "test", SubjectId = "apr-1" }]);
+
+        await kernel.RunUntilAsync(Start.AddMinutes(3));
+
+        var events = await kernel.EventsAsync();
+        Assert.Contains(events, e => e.Type == AuditEventTypes.RunSucceeded);
+        Assert.Equal("apr-1", Assert.Single(events, e => e.SubjectId is not null).SubjectId);
+    }
+
+    [Fact]
     public async Task Migrations_are_versioned_and_applied_once()
     {
         var cs = $"Data Source={Path.Combine(_dir, "m.db")}";

@@ -47,8 +47,7 @@ public sealed partial class InMemorySchedulingStore
     {
         if (events is RunEvents derived)
         {
-            _events.Add(new AuditEntry(derived.Run, 0), _maxRecords);
-            _events.Add(new AuditEntry(derived.Run, 1), _maxRecords);
+            AddRunEventsLocked(derived.Run);
             return;
         }
 
@@ -56,6 +55,12 @@ public sealed partial class InMemorySchedulingStore
         {
             _events.Add(new AuditEntry(events[e]), _maxRecords);
         }
+    }
+
+    private void AddRunEventsLocked(RunRecord run)
+    {
+        _events.Add(new AuditEntry(run, 0), _maxRecords);
+        _events.Add(new AuditEntry(run, 1), _maxRecords);
     }
 
     private static bool Contains(IReadOnlyList<string> types, string type)

@@ -1,3 +1,4 @@
+using Rizquna.Scheduling.Audit;
 using Rizquna.Scheduling.Runs;
 
 namespace Rizquna.Scheduling.Storage.InMemory;
@@ -137,21 +138,42 @@ public sealed partial class InMemorySchedulingStore
         return Task.CompletedTask;
     }
 
-    private void CompleteLocked(JobCompletion completion)
+    /// <summary>The engine's batch without building <see cref="JobCompletion"/>s (its hot path).</summary>
+    internal void Complete(ReadOnlySpan<BatchedCompletion> completions)
     {
-        if (completion.Run is { } run)
+        lock (_gate)
+        {
+            foreach (ref readonly var c in completions)
+            {
+                CompleteLocked(c.Lease, c.Run, c.Events, c.NextDueAt, c.NextOccurrenceAt, c.NextAttempt);
+            }
+        }
+    }
+
+    private void CompleteLocked(JobCompletion c) => CompleteLocked(c.Lease, c.Run, c.Events, c.NextDueAt, c.NextOccurrenceAt, c.NextAttempt);
+
+    // events null: the run's started and succeeded events, derived from its record.
+    private void CompleteLocked(JobLease lease, RunRecord? run, IReadOnlyList<AuditEvent>? events, DateTimeOffset? nextDueAt, DateTimeOffset? nextOccurrenceAt, int nextAttempt)
+    {
+        if (run is not null)
         {
             _runs.Add(run, _maxRecords);
         }
 
-        AddEventsLocked(completion.Events);
+        if (events is null)
+        {
+            AddRunEventsLocked(run!);
+        }
+        else
+        {
+            AddEventsLocked(events);
+        }
 
-        var lease = completion.Lease;
         if (_jobs.TryGetValue(lease.JobName, out var job) && job.Token == lease.Token && job.LeaseOwner is not null)
         {
-            job.Due = completion.NextDueAt?.UtcTicks;
-            job.Occurrence = completion.NextOccurrenceAt?.UtcTicks;
-            job.Attempt = completion.NextAttempt;
+            job.Due = nextDueAt?.UtcTicks;
+            job.Occurrence = nextOccurrenceAt?.UtcTicks;
+            job.Attempt = nextAttempt;
             job.LeaseOwner = null;
             job.LeaseExpires = null;
             Requeue(job);
