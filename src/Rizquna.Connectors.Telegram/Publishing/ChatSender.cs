@@ -13,9 +13,14 @@ internal sealed class ChatSender(TelegramPacer pacer, ChatMigrations migrations,
 {
     private readonly TimeSpan _maxInProcessWait = options.Value.Resilience.MaxInProcessRetryAfter;
 
-    // A ValueTask: the usual send completes without this method's own task object.
-    public async ValueTask<(T Result, string ChatId, long? MigratedTo)> SendAsync<T>(
-        AccountRef account, string chatId, Func<string, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    public ValueTask<(T Result, string ChatId, long? MigratedTo)> SendAsync<T>(
+        AccountRef account, string chatId, Func<string, CancellationToken, Task<T>> send, CancellationToken cancellationToken) =>
+        SendAsync(account, chatId, send, static (chat, send, ct) => send(chat, ct), cancellationToken);
+
+    // As above, with the send's state passed along instead of captured (no closure on the publish path). A ValueTask: the
+    // usual send completes without a task object of its own.
+    public async ValueTask<(T Result, string ChatId, long? MigratedTo)> SendAsync<TState, T>(
+        AccountRef account, string chatId, TState state, Func<string, TState, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         var target = migrations.Resolve(chatId);
         long? migratedTo = null;
@@ -25,7 +30,7 @@ internal sealed class ChatSender(TelegramPacer pacer, ChatMigrations migrations,
             try
             {
                 await pacer.WaitAsync(target, cancellationToken).ConfigureAwait(false);
-                return (await send(target, cancellationToken).ConfigureAwait(false), target, migratedTo);
+                return (await send(target, state, cancellationToken).ConfigureAwait(false), target, migratedTo);
             }
             catch (ChatMigratedException migrated) when (migratedTo is null)
             {

@@ -67,8 +67,8 @@ public sealed class TelegramPublisher : IPublisher
             return await PublishWithMediaAsync(account, chatId, post, text, silent, cancellationToken).ConfigureAwait(false);
         }
 
-        var sent = await _sender.SendAsync(account, chatId,
-            (chat, ct) => SendTextAsync(account, chat, text, null, null, silent, ct), cancellationToken).ConfigureAwait(false);
+        var sent = await _sender.SendAsync(account, chatId, (Self: this, Account: account, Text: text, Silent: silent),
+            static (chat, s, ct) => s.Self.SendTextAsync(s.Account, chat, s.Text, null, null, s.Silent, ct), cancellationToken).ConfigureAwait(false);
         return Result([sent.Result], sent.MigratedTo, null);
     }
 

@@ -24,11 +24,11 @@ internal sealed class WahaClient
     private const string ApiKeyHeader = "X-Api-Key";
 
     private readonly FactoryClientCache _clients;
-    private SendUris? _sendUris;
     private readonly IOptionsMonitor<WahaOptions> _options;
     private readonly WahaSessionMonitor _sessions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private SendUris? _sendUris;
 
     public WahaClient(
         IHttpClientFactory factory, IOptionsMonitor<WahaOptions> options, WahaSessionMonitor sessions, TimeProvider? time = null, ILogger<WahaClient>? logger = null,
