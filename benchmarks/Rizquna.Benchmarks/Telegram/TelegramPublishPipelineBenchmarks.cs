@@ -107,7 +107,7 @@ public class TelegramPublishPipelineBenchmarks
     private async Task<long> SendThrough(HttpClient client)
     {
         var body = new SendMessageRequest("@rizquna_channel", TelegramHtml.Escape(_request.Post.Text));
-        using var request = new HttpRequestMessage(HttpMethod.Post, _url)
+        using var request = new RizqunaRequestMessage(HttpMethod.Post, _url) // as the connector sends
         {
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, BotApiJsonContext.Default.SendMessageRequest)),
         };

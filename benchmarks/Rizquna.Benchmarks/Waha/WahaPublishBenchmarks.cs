@@ -79,10 +79,9 @@ public class WahaPublishBenchmarks
 
     private async Task<string?> Send(HttpClient client)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/sendText")
-        {
-            Content = JsonContent.Create(new SendTextBody { Session = "default", ChatId = "6281234567890@c.us", Text = _request.Post.Text }, WahaJsonContext.Default.SendTextBody),
-        };
+        // The bare call uses a plain request; the handler paths the request type the connector sends.
+        using var request = client == _bare ? new HttpRequestMessage(HttpMethod.Post, "api/sendText") : new RizqunaRequestMessage(HttpMethod.Post, "api/sendText");
+        request.Content = JsonContent.Create(new SendTextBody { Session = "default", ChatId = "6281234567890@c.us", Text = _request.Post.Text }, WahaJsonContext.Default.SendTextBody);
         request.Headers.TryAddWithoutValidation("X-Api-Key", ApiKey);
         if (client != _bare)
         {

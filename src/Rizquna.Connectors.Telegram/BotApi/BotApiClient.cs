@@ -58,7 +58,8 @@ internal sealed class BotApiClient(
         using var ownedContent = content;
         var token = await tokens.GetAsync(account, cancellationToken).ConfigureAwait(false);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, MethodUri(token, method))
+        // Rizquna marks (account, idempotent) as fields: no per-request options dictionary.
+        using var request = new RizqunaRequestMessage(HttpMethod.Post, MethodUri(token, method))
         {
             Content = content,
         };

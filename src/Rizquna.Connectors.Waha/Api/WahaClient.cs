@@ -198,7 +198,8 @@ internal sealed class WahaClient
 
     private HttpRequestMessage NewRequest(HttpMethod method, AccountRef account, Uri uri)
     {
-        var request = new HttpRequestMessage(method, uri).ForAccount(account);
+        // Rizquna marks (account, idempotent) as fields: no per-request options dictionary.
+        var request = new RizqunaRequestMessage(method, uri).ForAccount(account);
         if (_options.CurrentValue.ApiKey is { Length: > 0 } key)
         {
             request.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
