@@ -1,13 +1,13 @@
 using System.Buffers;
 
-namespace Rizquna.Connectors.Telegram.BotApi;
+namespace Rizquna.Http;
 
 /// <summary>
-/// A response body read into a pooled buffer: the envelope is parsed from it and, on an error, its start becomes the
-/// (redacted) raw body. Reading it here instead of letting <see cref="HttpClient"/> buffer the content and then copying
-/// that buffer out (<c>ReadAsByteArrayAsync</c>) saves a copy and an allocation of the body per call.
+/// A response body read into a pooled buffer, for small JSON answers: parse it with the synchronous JSON reader and, on an
+/// error, keep its (redacted) start as the raw body. Cheaper than letting <see cref="HttpClient"/> buffer the content and
+/// copying it out, or deserialising from the stream asynchronously. Dispose it to return the buffer.
 /// </summary>
-internal sealed class PooledBody : IDisposable
+public sealed class PooledBody : IDisposable
 {
     private byte[] _buffer;
 
@@ -17,13 +17,17 @@ internal sealed class PooledBody : IDisposable
         Length = length;
     }
 
+    /// <summary>Bytes read.</summary>
     public int Length { get; }
 
+    /// <summary>The body.</summary>
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
+    /// <summary>Reads all of <paramref name="content"/> into a rented buffer.</summary>
     public static async Task<PooledBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        // Bot API answers are small (getUpdates with 100 updates is the largest): a Content-Length sizes the first rent.
+        ArgumentNullException.ThrowIfNull(content);
+        // Connector answers are small: a Content-Length sizes the first rent (+1 so the final empty read needs no growth).
         var expected = content.Headers.ContentLength is > 0 and < 4 * 1024 * 1024 and var length ? (int)length + 1 : 4096;
         var buffer = ArrayPool<byte>.Shared.Rent(expected);
         var count = 0;
@@ -55,6 +59,7 @@ internal sealed class PooledBody : IDisposable
         return new PooledBody(buffer, count);
     }
 
+    /// <summary>Returns the buffer to the pool.</summary>
     public void Dispose()
     {
         var buffer = Interlocked.Exchange(ref _buffer, []);
