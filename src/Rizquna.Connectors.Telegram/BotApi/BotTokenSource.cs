@@ -12,21 +12,47 @@ internal sealed class BotTokenSource(IOptions<TelegramOptions> options, ICredent
     // rotated token is a new string and is checked.
     private string? _lastWellFormed;
 
-    public async ValueTask<string> GetAsync(AccountRef account, CancellationToken cancellationToken)
+    public ValueTask<string> GetAsync(AccountRef account, CancellationToken cancellationToken)
     {
-        string? token = null;
-        if (credentials is not null)
+        if (credentials is null)
         {
-            try
-            {
-                token = (await credentials.GetAsync(account, cancellationToken).ConfigureAwait(false)).AccessToken;
-            }
-            catch (PlatformException) when (!string.IsNullOrEmpty(options.Value.BotToken))
-            {
-                // No credential stored for this account: the configured fallback token serves it.
-            }
+            return ValueTask.FromResult(Checked(null, account));
         }
 
+        ValueTask<PlatformCredential> pending;
+        try
+        {
+            pending = credentials.GetAsync(account, cancellationToken);
+        }
+        catch (PlatformException) when (!string.IsNullOrEmpty(options.Value.BotToken))
+        {
+            // No credential stored for this account: the configured fallback token serves it.
+            return ValueTask.FromResult(Checked(null, account));
+        }
+
+        // An in-memory or cached provider answers at once: no state machine for the usual send.
+        return pending.IsCompletedSuccessfully
+            ? ValueTask.FromResult(Checked(pending.Result.AccessToken, account))
+            : AwaitAsync(pending, account);
+    }
+
+    private async ValueTask<string> AwaitAsync(ValueTask<PlatformCredential> pending, AccountRef account)
+    {
+        string? token = null;
+        try
+        {
+            token = (await pending.ConfigureAwait(false)).AccessToken;
+        }
+        catch (PlatformException) when (!string.IsNullOrEmpty(options.Value.BotToken))
+        {
+            // No credential stored for this account: the configured fallback token serves it.
+        }
+
+        return Checked(token, account);
+    }
+
+    private string Checked(string? token, AccountRef account)
+    {
         token ??= options.Value.BotToken;
         if (string.IsNullOrEmpty(token))
         {

@@ -4,67 +4,67 @@ namespace Rizquna.Connectors.Telegram.BotApi;
 
 internal sealed record ApiResponse<T>
 {
-    public bool Ok { get; init; }
-    public T? Result { get; init; }
-    public int? ErrorCode { get; init; }
-    public string? Description { get; init; }
-    public ResponseParameters? Parameters { get; init; }
+    public bool Ok { get; set; }
+    public T? Result { get; set; }
+    public int? ErrorCode { get; set; }
+    public string? Description { get; set; }
+    public ResponseParameters? Parameters { get; set; }
 }
 
 internal sealed record ResponseParameters
 {
-    public long? MigrateToChatId { get; init; }
-    public int? RetryAfter { get; init; }
+    public long? MigrateToChatId { get; set; }
+    public int? RetryAfter { get; set; }
 }
 
 internal sealed record Message
 {
-    public long MessageId { get; init; }
-    public long? MessageThreadId { get; init; }
-    public User? From { get; init; }
-    public Chat? SenderChat { get; init; }
-    public Chat Chat { get; init; } = new();
-    public long Date { get; init; }
-    public string? Text { get; init; }
-    public string? Caption { get; init; }
-    public string? MediaGroupId { get; init; }
-    public Message? ReplyToMessage { get; init; }
+    public long MessageId { get; set; }
+    public long? MessageThreadId { get; set; }
+    public User? From { get; set; }
+    public Chat? SenderChat { get; set; }
+    public Chat Chat { get; set; } = new();
+    public long Date { get; set; }
+    public string? Text { get; set; }
+    public string? Caption { get; set; }
+    public string? MediaGroupId { get; set; }
+    public Message? ReplyToMessage { get; set; }
 }
 
 internal sealed record User
 {
-    public long Id { get; init; }
-    public bool IsBot { get; init; }
-    public string? FirstName { get; init; }
-    public string? LastName { get; init; }
-    public string? Username { get; init; }
-    public bool? CanJoinGroups { get; init; }
-    public bool? CanReadAllGroupMessages { get; init; }
-    public bool? SupportsInlineQueries { get; init; }
+    public long Id { get; set; }
+    public bool IsBot { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Username { get; set; }
+    public bool? CanJoinGroups { get; set; }
+    public bool? CanReadAllGroupMessages { get; set; }
+    public bool? SupportsInlineQueries { get; set; }
 }
 
 internal sealed record Chat
 {
-    public long Id { get; init; }
-    public string? Type { get; init; }
-    public string? Title { get; init; }
-    public string? Username { get; init; }
-    public string? FirstName { get; init; }
-    public string? LastName { get; init; }
+    public long Id { get; set; }
+    public string? Type { get; set; }
+    public string? Title { get; set; }
+    public string? Username { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
 }
 
 internal sealed record Update
 {
-    public long UpdateId { get; init; }
-    public Message? Message { get; init; }
-    public Message? ChannelPost { get; init; }
-    public CallbackQuery? CallbackQuery { get; init; }
+    public long UpdateId { get; set; }
+    public Message? Message { get; set; }
+    public Message? ChannelPost { get; set; }
+    public CallbackQuery? CallbackQuery { get; set; }
 }
 
 internal sealed record CallbackQuery
 {
-    public string Id { get; init; } = string.Empty;
-    public User? From { get; init; }
-    public Message? Message { get; init; }
-    public string? Data { get; init; }
+    public string Id { get; set; } = string.Empty;
+    public User? From { get; set; }
+    public Message? Message { get; set; }
+    public string? Data { get; set; }
 }

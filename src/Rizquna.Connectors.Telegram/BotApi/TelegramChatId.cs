@@ -38,17 +38,20 @@ internal static class TelegramChatId
     public static bool IsGroupOrChannel(string chatId) => chatId.StartsWith('@') || chatId.StartsWith('-');
 
     /// <summary>A link to a message: <c>t.me/name/id</c> for public chats, <c>t.me/c/internal/id</c> for private supergroups and channels.</summary>
-    public static Uri? Permalink(Chat chat, long messageId)
+    public static Uri? Permalink(Chat chat, long messageId) =>
+        Permalink(chat, chat.Id.ToString(CultureInfo.InvariantCulture), messageId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>As above, with the chat's and the message's ids already formatted (the publisher has them).</summary>
+    public static Uri? Permalink(Chat chat, string chatId, string messageId)
     {
         if (!string.IsNullOrEmpty(chat.Username))
         {
-            return new Uri($"https://t.me/{chat.Username}/{messageId.ToString(CultureInfo.InvariantCulture)}");
+            return new Uri(string.Concat("https://t.me/", chat.Username, "/", messageId));
         }
 
         // -100xxxxxxxxxx → xxxxxxxxxx: the private link form; basic groups and private chats have no message links.
-        var id = chat.Id.ToString(CultureInfo.InvariantCulture);
-        return id.StartsWith("-100", StringComparison.Ordinal) && chat.Type is "channel" or "supergroup"
-            ? new Uri($"https://t.me/c/{id[4..]}/{messageId.ToString(CultureInfo.InvariantCulture)}")
+        return chatId.StartsWith("-100", StringComparison.Ordinal) && chat.Type is "channel" or "supergroup"
+            ? new Uri(string.Concat("https://t.me/c/", chatId.AsSpan(4), "/", messageId))
             : null;
     }
 }

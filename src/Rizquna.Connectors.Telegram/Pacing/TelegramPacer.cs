@@ -47,7 +47,11 @@ internal sealed class TelegramPacer : IDisposable
 
     /// <summary>Waits until one message may be sent to <paramref name="chatId"/>.</summary>
     /// <exception cref="PlatformException">The queue is full (<see cref="PlatformErrorKind.RateLimited"/>).</exception>
-    public async ValueTask WaitAsync(string chatId, CancellationToken cancellationToken)
+    public ValueTask WaitAsync(string chatId, CancellationToken cancellationToken) =>
+        // Pacing off and no 429 seen yet: nothing to wait for, and no state machine to run.
+        !_anyHold && !_options.Enabled ? default : WaitCoreAsync(chatId, cancellationToken);
+
+    private async ValueTask WaitCoreAsync(string chatId, CancellationToken cancellationToken)
     {
         // A 429's retry_after is honoured even with pacing off: it is Telegram's word, not our guess.
         if (_anyHold && _holds.TryGetValue(chatId, out var until))

@@ -10,7 +10,13 @@ internal sealed class ChatMigrations
 {
     private readonly ConcurrentDictionary<string, string> _moved = new(StringComparer.Ordinal);
 
-    public string Resolve(string chatId) => _moved.TryGetValue(chatId, out var moved) ? moved : chatId;
+    private volatile bool _any; // set by the first migration: until then a send does no lookup
 
-    public void Record(string oldChatId, string newChatId) => _moved[oldChatId] = newChatId;
+    public string Resolve(string chatId) => _any && _moved.TryGetValue(chatId, out var moved) ? moved : chatId;
+
+    public void Record(string oldChatId, string newChatId)
+    {
+        _moved[oldChatId] = newChatId;
+        _any = true;
+    }
 }

@@ -19,18 +19,55 @@ internal sealed class ChatSender(TelegramPacer pacer, ChatMigrations migrations,
 
     // As above, with the send's state passed along instead of captured (no closure on the publish path). A ValueTask: the
     // usual send completes without a task object of its own.
-    public async ValueTask<(T Result, string ChatId, long? MigratedTo)> SendAsync<TState, T>(
+    public ValueTask<(T Result, string ChatId, long? MigratedTo)> SendAsync<TState, T>(
         AccountRef account, string chatId, TState state, Func<string, TState, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         var target = migrations.Resolve(chatId);
+        var slot = pacer.WaitAsync(target, cancellationToken);
+        if (!slot.IsCompletedSuccessfully)
+        {
+            return SendLoopAsync(account, chatId, target, state, send, slot, sending: null, cancellationToken);
+        }
+
+        slot.GetAwaiter().GetResult();
+
+        // No pacing wait (pacing off, or a free slot): send at once; a send that completed at once and well needs no
+        // state machine. Anything else — a 429, a migration, a pending send — goes through the loop with this send in flight.
+        Task<T> sending;
+        try
+        {
+            sending = send(target, state, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            sending = Task.FromException<T>(ex);
+        }
+
+        return sending.IsCompletedSuccessfully
+            ? new((sending.Result, target, null))
+            : SendLoopAsync(account, chatId, target, state, send, default, sending, cancellationToken);
+    }
+
+    private async ValueTask<(T Result, string ChatId, long? MigratedTo)> SendLoopAsync<TState, T>(
+        AccountRef account, string chatId, string target, TState state, Func<string, TState, CancellationToken, Task<T>> send,
+        ValueTask slot, Task<T>? sending, CancellationToken cancellationToken)
+    {
+        // `slot` is the pacing wait already started for the first send; when `sending` is given, that send is in flight.
         long? migratedTo = null;
         var waitedOutRateLimit = false;
         while (true)
         {
             try
             {
-                await pacer.WaitAsync(target, cancellationToken).ConfigureAwait(false);
-                return (await send(target, state, cancellationToken).ConfigureAwait(false), target, migratedTo);
+                if (sending is null)
+                {
+                    await slot.ConfigureAwait(false);
+                    sending = send(target, state, cancellationToken);
+                }
+
+                var inFlight = sending;
+                sending = null; // a retry below waits for pacing and sends anew
+                return (await inFlight.ConfigureAwait(false), target, migratedTo);
             }
             catch (ChatMigratedException migrated) when (migratedTo is null)
             {
@@ -52,6 +89,9 @@ internal sealed class ChatSender(TelegramPacer pacer, ChatMigrations migrations,
 
                 waitedOutRateLimit = true;
             }
+
+            // Another try (a migrated chat, or a short 429 wait): pacing first, as for any send.
+            slot = pacer.WaitAsync(target, cancellationToken);
         }
     }
 }

@@ -52,24 +52,56 @@ public sealed class TelegramPublisher : IPublisher
     public PlatformLimits Limits { get; }
 
     /// <inheritdoc />
-    public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
+    public Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var account = request.Account;
-        var chatId = ResolveChatId(account);
-        var post = request.Post;
-        var text = ComposeText(post);
-        Validate(post, text);
+        // Not an async method: validation failures still surface through the returned task, and a text send that
+        // completed at once needs no state machine here.
+        string chatId, text;
+        Post post;
+        try
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            chatId = ResolveChatId(request.Account);
+            post = request.Post;
+            text = ComposeText(post);
+            Validate(post, text);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<PublishResult>(ex);
+        }
 
+        var account = request.Account;
         var silent = _options.DisableNotification;
         if (post.HasMedia)
         {
-            return await PublishWithMediaAsync(account, chatId, post, text, silent, cancellationToken).ConfigureAwait(false);
+            return PublishWithMediaAsync(account, chatId, post, text, silent, cancellationToken);
         }
 
-        var sent = await _sender.SendAsync(account, chatId, (Self: this, Account: account, Text: text, Silent: silent),
-            static (chat, s, ct) => s.Self.SendTextAsync(s.Account, chat, s.Text, null, null, s.Silent, ct), cancellationToken).ConfigureAwait(false);
-        return Result([sent.Result], sent.MigratedTo, null);
+        ValueTask<(Message Result, string ChatId, long? MigratedTo)> sending;
+        try
+        {
+            sending = _sender.SendAsync(account, chatId, (Self: this, Account: account, Text: text, Silent: silent),
+                static (chat, s, ct) => s.Self.SendTextAsync(s.Account, chat, s.Text, null, null, s.Silent, ct), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<PublishResult>(ex);
+        }
+
+        if (sending.IsCompletedSuccessfully)
+        {
+            var sent = sending.Result;
+            return Task.FromResult(Result(sent.Result, sent.MigratedTo));
+        }
+
+        return AwaitTextAsync(sending);
+    }
+
+    private async Task<PublishResult> AwaitTextAsync(ValueTask<(Message Result, string ChatId, long? MigratedTo)> sending)
+    {
+        var sent = await sending.ConfigureAwait(false);
+        return Result(sent.Result, sent.MigratedTo);
     }
 
     /// <summary>Media with the text as caption, or — when the text is too long for one — the caption-overflow fallback.</summary>
@@ -180,6 +212,11 @@ public sealed class TelegramPublisher : IPublisher
             throw Invalid($"an album holds 2–{MaxAlbumItems} items; this post has {post.Media.Count}.");
         }
 
+        if (post.Media.Count == 0)
+        {
+            return; // no enumerator for a text post
+        }
+
         foreach (var item in post.Media)
         {
             if (item.LocalPath is not { } path)
@@ -203,6 +240,26 @@ public sealed class TelegramPublisher : IPublisher
 
     private static PlatformException Invalid(string why) =>
         new(PlatformId.Telegram, PlatformErrorKind.InvalidContent, "telegram: " + why);
+
+    /// <summary>The result of a single-message send (a text post).</summary>
+    private PublishResult Result(Message message, long? migratedTo)
+    {
+        var chatId = message.Chat.Id.ToString(CultureInfo.InvariantCulture);
+        var messageId = message.MessageId.ToString(CultureInfo.InvariantCulture);
+        var details = migratedTo is { } newChatId
+            ? new KeyValuePair<string, string>[]
+            {
+                new("telegram.chat_id", chatId),
+                new("telegram.message_id", messageId),
+                new("telegram.migrated_chat_id", newChatId.ToString(CultureInfo.InvariantCulture)),
+            }
+            : [new("telegram.chat_id", chatId), new("telegram.message_id", messageId)];
+        var publishedAt = message.Date > 0 ? DateTimeOffset.FromUnixTimeSeconds(message.Date) : _timeProvider.GetUtcNow();
+        return new PublishResult(string.Concat(chatId, ":", messageId), TelegramChatId.Permalink(message.Chat, chatId, messageId), publishedAt)
+        {
+            Details = new PublishDetails(details),
+        };
+    }
 
     private PublishResult Result(IReadOnlyList<Message> messages, long? migratedTo, Message? reply)
     {
@@ -229,7 +286,7 @@ public sealed class TelegramPublisher : IPublisher
         }
 
         var publishedAt = first.Date > 0 ? DateTimeOffset.FromUnixTimeSeconds(first.Date) : _timeProvider.GetUtcNow();
-        return new PublishResult(chatId + ":" + messageId, TelegramChatId.Permalink(first.Chat, first.MessageId), publishedAt)
+        return new PublishResult(chatId + ":" + messageId, TelegramChatId.Permalink(first.Chat, chatId, messageId), publishedAt)
         {
             Details = new PublishDetails(details),
         };
