@@ -46,6 +46,7 @@ public static class MetaServiceCollectionExtensions
         services.TryAddSingleton<IPublishCheckpointStore, InMemoryPublishCheckpointStore>();
         services.TryAddSingleton<UsageTracker>();
         services.TryAddSingleton<AppSecretProofCache>();
+        services.TryAddSingleton<GraphTargetCache>();
         services.AddHttpClient(GraphClient.HttpClientName, static (sp, client) =>
             {
                 client.BaseAddress = OptionChecks.WithTrailingSlash(sp.GetRequiredService<IOptionsMonitor<MetaOptions>>().CurrentValue.BaseAddress);
@@ -63,7 +64,8 @@ public static class MetaServiceCollectionExtensions
             sp.GetRequiredService<IOptionsMonitor<MetaOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<GraphClient>>(),
-            sp.GetRequiredService<AppSecretProofCache>()));
+            sp.GetRequiredService<AppSecretProofCache>(),
+            sp.GetRequiredService<GraphTargetCache>()));
 
         MetaServiceRegistrations.Add(services);
         return services;

@@ -45,6 +45,32 @@ public sealed class GraphHotPathTests
     }
 
     [Fact]
+    public void The_target_cache_builds_what_HttpClient_would_and_follows_a_new_token_proof_or_base_address()
+    {
+        var cache = new GraphTargetCache();
+        var graphBase = new Uri("https://graph.facebook.com/v25.0/");
+
+        var first = cache.For(graphBase, "123/feed?fields=id", "token-a", "proof-a");
+        Assert.Equal("https://graph.facebook.com/v25.0/123/feed?fields=id&appsecret_proof=proof-a", first.Url.AbsoluteUri);
+        Assert.Equal("Bearer", first.Authorization.Scheme);
+        Assert.Equal("token-a", first.Authorization.Parameter);
+        Assert.Same(first, cache.For(graphBase, "123/feed?fields=id", "token-a", "proof-a"));
+
+        var rotated = cache.For(graphBase, "123/feed?fields=id", "token-b", "proof-b");
+        Assert.Equal("token-b", rotated.Authorization.Parameter);
+        Assert.EndsWith("appsecret_proof=proof-b", rotated.Url.AbsoluteUri, StringComparison.Ordinal);
+
+        var newSecret = cache.For(graphBase, "123/feed?fields=id", "token-a", "proof-a2");
+        Assert.EndsWith("appsecret_proof=proof-a2", newSecret.Url.AbsoluteUri, StringComparison.Ordinal);
+
+        var proofOff = cache.For(graphBase, "123/photos", "token-a", null);
+        Assert.Equal("https://graph.facebook.com/v25.0/123/photos", proofOff.Url.AbsoluteUri);
+
+        var moved = cache.For(new Uri("https://graph.example/v26.0/"), "123/photos", "token-a", null);
+        Assert.Equal("https://graph.example/v26.0/123/photos", moved.Url.AbsoluteUri);
+    }
+
+    [Fact]
     public void The_proof_cache_follows_a_rotated_token_and_a_changed_secret()
     {
         var cache = new AppSecretProofCache();

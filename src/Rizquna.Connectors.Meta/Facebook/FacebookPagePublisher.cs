@@ -16,6 +16,7 @@ internal sealed class FacebookPagePublisher(GraphClient graph) : IPublisher
     public PlatformId Platform => PlatformId.Facebook;
 
     private PlatformLimits? _limits;
+    private FeedTarget? _feed;
 
     public PlatformLimits Limits
     {
@@ -46,7 +47,7 @@ internal sealed class FacebookPagePublisher(GraphClient graph) : IPublisher
         {
             var feed = new FeedRequest { Message = NullIfEmpty(post.Text), Link = post.Link?.AbsoluteUri };
             ApplySchedule(feed, scheduledAt);
-            var created = await graph.PostJsonAsync(account, pageId + "/feed?fields=id,permalink_url", feed,
+            var created = await graph.PostJsonAsync(account, FeedPath(pageId), feed,
                 GraphJsonContext.Default.FeedRequest, GraphJsonContext.Default.IdResponse, GraphWrite.CreatesContent, cancellationToken).ConfigureAwait(false);
             return Result(created.Id, GraphPaths.ToUri(created.PermalinkUrl), scheduledAt);
         }
@@ -72,7 +73,7 @@ internal sealed class FacebookPagePublisher(GraphClient graph) : IPublisher
 
         var multi = new FeedRequest { Message = NullIfEmpty(post.Text), Link = post.Link?.AbsoluteUri, AttachedMedia = attached };
         ApplySchedule(multi, scheduledAt);
-        var feedPost = await graph.PostJsonAsync(account, pageId + "/feed?fields=id,permalink_url", multi,
+        var feedPost = await graph.PostJsonAsync(account, FeedPath(pageId), multi,
             GraphJsonContext.Default.FeedRequest, GraphJsonContext.Default.IdResponse, GraphWrite.CreatesContent, cancellationToken).ConfigureAwait(false);
         return Result(feedPost.Id, GraphPaths.ToUri(feedPost.PermalinkUrl), scheduledAt);
     }
@@ -247,8 +248,23 @@ internal sealed class FacebookPagePublisher(GraphClient graph) : IPublisher
         }
     }
 
+    /// <summary>The page's feed path; a publisher usually posts to one page, so the last one is kept rather than joined again.</summary>
+    private string FeedPath(string pageId)
+    {
+        var feed = _feed;
+        if (feed is null || !string.Equals(feed.PageId, pageId, StringComparison.Ordinal))
+        {
+            _feed = feed = new FeedTarget(pageId, pageId + "/feed?fields=id,permalink_url");
+        }
+
+        return feed.Path;
+    }
+
     private static FileStream OpenLocal(MediaItem media) =>
         new(media.LocalPath!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true);
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }
+
+/// <summary>A page id and its feed path (one object, so concurrent publishes read a consistent pair).</summary>
+internal sealed record FeedTarget(string PageId, string Path);

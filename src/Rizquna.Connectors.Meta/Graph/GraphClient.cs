@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -29,12 +28,14 @@ internal sealed class GraphClient
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly AppSecretProofCache _proofs;
+    private readonly GraphTargetCache _targets;
 
     public GraphClient(
         HttpClient http, ICredentialProvider credentials, UsageTracker usage, IOptionsMonitor<MetaOptions> options, TimeProvider time, ILogger<GraphClient>? logger = null,
-        AppSecretProofCache? proofs = null)
+        AppSecretProofCache? proofs = null, GraphTargetCache? targets = null)
     {
         _proofs = proofs ?? new AppSecretProofCache();
+        _targets = targets ?? new GraphTargetCache();
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _http = http;
         _credentials = credentials;
@@ -71,21 +72,96 @@ internal sealed class GraphClient
     public Task<T> GetWithTokenAsync<T>(AccountRef account, string pathAndQuery, string token, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         SendAsync(account, HttpMethod.Get, pathAndQuery, null, type, GraphWrite.Read, token, cancellationToken);
 
+    // One async method for the whole call (logging included): a second layer would cost a state machine and a Task per call.
     private async Task<T> SendAsync<T>(
         AccountRef account, HttpMethod method, string pathAndQuery, HttpContent? content, JsonTypeInfo<T> type,
         GraphWrite write, string? tokenOverride, CancellationToken cancellationToken)
     {
-        // Both lines need Warning enabled (Debug on implies it): with it off, skip the clock read too.
+        // Both log lines need Warning enabled (Debug on implies it): with it off, skip the clock read too.
         var started = _logger.IsEnabled(LogLevel.Warning) ? _time.GetTimestamp() : 0;
         try
         {
-            var result = await SendCoreAsync(account, method, pathAndQuery, content, type, write, tokenOverride, cancellationToken).ConfigureAwait(false);
-            if (_logger.IsEnabled(LogLevel.Debug))
+            var options = _options.CurrentValue;
+            var platform = account.Platform;
+            var createsContent = write == GraphWrite.CreatesContent;
+            if (_usage.BlockedFor(account.PlatformAccountId, _time.GetUtcNow()) is { } blocked)
             {
-                GraphLog.Completed(_logger, method.Method, SecretRedactor.RedactUrl(pathAndQuery), _time.GetElapsedTime(started).TotalMilliseconds);
+                content?.Dispose();
+                throw new PlatformException(platform, PlatformErrorKind.RateLimited,
+                    $"{platform}: {(blocked.AppWide ? "app" : "account")} usage is at {blocked.Percent:0.#}% (threshold {options.UsageThresholdPercent}%); "
+                    + "the call was not made, to keep the last calls in reserve.")
+                {
+                    RetryAfter = blocked.Wait,
+                };
             }
 
-            return result;
+            var token = tokenOverride ?? (await _credentials.GetAsync(account, cancellationToken).ConfigureAwait(false)).AccessToken;
+            var proof = options.UseAppSecretProof && !string.IsNullOrEmpty(options.AppSecret) ? _proofs.For(options.AppSecret, token) : null;
+            var target = method == HttpMethod.Get
+                ? GraphTargetCache.Build(_http.BaseAddress, pathAndQuery, token, proof)
+                : _targets.For(_http.BaseAddress, pathAndQuery, token, proof);
+            using var request = new RizqunaRequestMessage(method, target.Url) { Content = content };
+            request.Headers.Authorization = target.Authorization;
+            request.ForAccount(account);
+            if (write == GraphWrite.Idempotent)
+            {
+                request.MarkIdempotent();
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not PlatformException)
+            {
+                throw TransportFailure.Map(platform, ex, createsContent, cancellationToken) ?? Rethrow(ex);
+            }
+
+            using (response)
+            {
+                var now = _time.GetUtcNow();
+                var usage = UsageHeaders.Read(response.Headers, _usage.HeaderMemo);
+                _usage.Observe(account.PlatformAccountId, usage, now, options.UsageThresholdPercent, options.UsageBlockDuration);
+
+                try
+                {
+                    if (response.IsSuccessStatusCode)
+                    {
+                        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                        await using (stream.ConfigureAwait(false))
+                        {
+                            var result = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
+                                ?? throw new JsonException("The response body was empty.");
+                            if (_logger.IsEnabled(LogLevel.Debug))
+                            {
+                                GraphLog.Completed(_logger, method.Method, SecretRedactor.RedactUrl(pathAndQuery), _time.GetElapsedTime(started).TotalMilliseconds);
+                            }
+
+                            return result;
+                        }
+                    }
+
+                    var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                    var error = GraphErrorParser.Parse(bytes);
+                    var raw = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, MaxRawBodyRead));
+                    throw GraphErrorMapper.Map(platform, error, (int)response.StatusCode, raw, usage,
+                        RetryAfterReader.Read(response, now), createsContent, options.PolicyBlockCooldown, token);
+                }
+                catch (JsonException ex)
+                {
+                    // A 2xx we cannot read: a create may well have happened.
+                    throw new PlatformException(platform, createsContent ? PlatformErrorKind.OutcomeUnknown : PlatformErrorKind.Transient,
+                        $"{platform}: Graph returned HTTP {(int)response.StatusCode} with a body that could not be read.", ex)
+                    {
+                        HttpStatus = (int)response.StatusCode,
+                    };
+                }
+                catch (Exception ex) when (ex is HttpRequestException or IOException)
+                {
+                    throw TransportFailure.Map(platform, ex, createsContent, cancellationToken) ?? Rethrow(ex);
+                }
+            }
         }
         catch (PlatformException ex) when (_logger.IsEnabled(LogLevel.Warning))
         {
@@ -93,93 +169,6 @@ internal sealed class GraphClient
                 _time.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
-    }
-
-    private async Task<T> SendCoreAsync<T>(
-        AccountRef account, HttpMethod method, string pathAndQuery, HttpContent? content, JsonTypeInfo<T> type,
-        GraphWrite write, string? tokenOverride, CancellationToken cancellationToken)
-    {
-        var options = _options.CurrentValue;
-        var platform = account.Platform;
-        var createsContent = write == GraphWrite.CreatesContent;
-        if (_usage.BlockedFor(account.PlatformAccountId, _time.GetUtcNow()) is { } blocked)
-        {
-            content?.Dispose();
-            throw new PlatformException(platform, PlatformErrorKind.RateLimited,
-                $"{platform}: {(blocked.AppWide ? "app" : "account")} usage is at {blocked.Percent:0.#}% (threshold {options.UsageThresholdPercent}%); "
-                + "the call was not made, to keep the last calls in reserve.")
-            {
-                RetryAfter = blocked.Wait,
-            };
-        }
-
-        var token = tokenOverride ?? (await _credentials.GetAsync(account, cancellationToken).ConfigureAwait(false)).AccessToken;
-        using var request = new RizqunaRequestMessage(method, WithProof(pathAndQuery, token, options)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.ForAccount(account);
-        if (write == GraphWrite.Idempotent)
-        {
-            request.MarkIdempotent();
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not PlatformException)
-        {
-            throw TransportFailure.Map(platform, ex, createsContent, cancellationToken) ?? Rethrow(ex);
-        }
-
-        using (response)
-        {
-            var now = _time.GetUtcNow();
-            var usage = UsageHeaders.Read(response.Headers, _usage.HeaderMemo);
-            _usage.Observe(account.PlatformAccountId, usage, now, options.UsageThresholdPercent, options.UsageBlockDuration);
-
-            try
-            {
-                if (response.IsSuccessStatusCode)
-                {
-                    var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                    await using (stream.ConfigureAwait(false))
-                    {
-                        return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
-                            ?? throw new JsonException("The response body was empty.");
-                    }
-                }
-
-                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                var error = GraphErrorParser.Parse(bytes);
-                var raw = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, MaxRawBodyRead));
-                throw GraphErrorMapper.Map(platform, error, (int)response.StatusCode, raw, usage,
-                    RetryAfterReader.Read(response, now), createsContent, options.PolicyBlockCooldown, token);
-            }
-            catch (JsonException ex)
-            {
-                // A 2xx we cannot read: a create may well have happened.
-                throw new PlatformException(platform, createsContent ? PlatformErrorKind.OutcomeUnknown : PlatformErrorKind.Transient,
-                    $"{platform}: Graph returned HTTP {(int)response.StatusCode} with a body that could not be read.", ex)
-                {
-                    HttpStatus = (int)response.StatusCode,
-                };
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException)
-            {
-                throw TransportFailure.Map(platform, ex, createsContent, cancellationToken) ?? Rethrow(ex);
-            }
-        }
-    }
-
-    private string WithProof(string pathAndQuery, string token, MetaOptions options)
-    {
-        if (!options.UseAppSecretProof || string.IsNullOrEmpty(options.AppSecret))
-        {
-            return pathAndQuery;
-        }
-
-        return string.Concat(pathAndQuery, pathAndQuery.Contains('?') ? "&appsecret_proof=" : "?appsecret_proof=", _proofs.For(options.AppSecret, token));
     }
 
     /// <summary>

@@ -15,6 +15,20 @@ public sealed class ResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<bool> RetryableKey = new("Rizquna.Retryable");
 
+    private static readonly Func<ResilienceContext, (ResilienceHandler Handler, HttpRequestMessage Request), ValueTask<Outcome<HttpResponseMessage>>> SendAttempt =
+        static async (ctx, state) =>
+        {
+            try
+            {
+                var response = await state.Handler.SendCore(state.Request, ctx.CancellationToken).ConfigureAwait(false);
+                return Outcome.FromResult(response);
+            }
+            catch (Exception ex)
+            {
+                return Outcome.FromException<HttpResponseMessage>(ex);
+            }
+        };
+
     private readonly ResilienceSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipelineCache _pipelines;
@@ -41,7 +55,7 @@ public sealed class ResilienceHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var account = AccountOf(request);
         var pipelines = _pipelines.GetOrAdd(account, _buildPipelines);
@@ -56,24 +70,29 @@ public sealed class ResilienceHandler : DelegatingHandler
             context.Properties.Set(RetryableKey, true);
         }
 
+        var pending = pipeline.ExecuteOutcomeAsync(SendAttempt, context, (Handler: this, Request: request));
+        if (pending.IsCompletedSuccessfully)
+        {
+            // Completed already (a fast or in-process inner handler): no state machine for this layer on success.
+            var outcome = pending.Result;
+            if (outcome.Exception is null)
+            {
+                ResilienceContextPool.Shared.Return(context);
+                return Task.FromResult(outcome.Result!);
+            }
+
+            // Through the async path, so a failure surfaces as the faulted (or cancelled) task it always was.
+            return AwaitOutcomeAsync(new ValueTask<Outcome<HttpResponseMessage>>(outcome), context);
+        }
+
+        return AwaitOutcomeAsync(pending, context);
+    }
+
+    private static async Task<HttpResponseMessage> AwaitOutcomeAsync(ValueTask<Outcome<HttpResponseMessage>> pending, ResilienceContext context)
+    {
         try
         {
-            var outcome = await pipeline.ExecuteOutcomeAsync(
-                static async (ctx, state) =>
-                {
-                    try
-                    {
-                        var response = await state.Handler.SendCore(state.Request, ctx.CancellationToken).ConfigureAwait(false);
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception ex)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
-                context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
-
+            var outcome = await pending.ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
         }
