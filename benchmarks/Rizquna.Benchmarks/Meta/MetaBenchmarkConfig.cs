@@ -1,24 +1,16 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Rizquna.Benchmarks.Content;
+using BenchmarkDotNet.Columns;
+using Rizquna.Benchmarks.Shared;
 
 namespace Rizquna.Benchmarks.Meta;
 
 /// <summary>
-/// In-process short jobs: wall time, and the benchmark thread's CPU time (<see cref="ThreadCpuClock"/>), which the
-/// neighbours on the shared machine disturb far less. The fake handler completes synchronously, so the whole call runs
-/// on the benchmark thread and its CPU time is the call's cost.
+/// Wall and thread-CPU jobs (<see cref="WallAndThreadCpuConfig"/>), 5 warm-up and 15 measured iterations, with Min and
+/// Median. The fake handler completes synchronously, so the whole call runs on the benchmark thread and its CPU time is
+/// the call's cost.
 /// </summary>
-internal sealed class MetaBenchmarkConfig : ManualConfig
+internal sealed class MetaBenchmarkConfig : WallAndThreadCpuConfig
 {
     public MetaBenchmarkConfig()
-    {
-        var shortRun = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(5).WithIterationCount(15);
-        AddJob(shortRun.WithId("WallClock"));
-        AddJob(shortRun.WithClock(ThreadCpuClock.Instance).WithId("ThreadCpu"));
-        AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Min, BenchmarkDotNet.Columns.StatisticColumn.Median);
-    }
+        : base(warmupCount: 5, iterationCount: 15) =>
+        AddColumn(StatisticColumn.Min, StatisticColumn.Median);
 }

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Perfolizer.Horology;
 
-namespace Rizquna.Benchmarks.Content;
+namespace Rizquna.Benchmarks.Shared;
 
 /// <summary>
 /// A BenchmarkDotNet clock that reads the benchmark thread's CPU time (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>) instead of
