@@ -5,7 +5,7 @@ using Rizquna.SampleHost.Configuration;
 namespace Rizquna.SampleHost.Storage;
 
 /// <summary>
-/// The host's own tables (idempotency, webhook log, short links and clicks, event outbox, alert memory) in the
+/// The host's own tables (webhook log, short links and clicks, event outbox, alert memory) in the
 /// embedded SQLite file shared with the kernel. Host tables are prefixed <c>host_</c> and versioned in their own table so
 /// they never collide with the kernel's migrations.
 /// </summary>

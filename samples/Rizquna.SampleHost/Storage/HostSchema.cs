@@ -67,5 +67,9 @@ internal static class HostSchema
             created_at TEXT NOT NULL);
         CREATE INDEX ix_host_dry_run_time ON host_dry_run(created_at)
         """,
+        // Idempotency keys moved into the autopost queue's own commit (autopost_idempotency); nothing reads this table.
+        """
+        DROP TABLE IF EXISTS host_idempotency
+        """,
     ];
 }
