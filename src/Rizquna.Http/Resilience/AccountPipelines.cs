@@ -5,9 +5,11 @@ namespace Rizquna.Http;
 
 /// <summary>
 /// The two pipelines of one account: one for requests that may be retried, one for single-attempt requests (content
-/// creation). Both wrap the same circuit breaker, so the account's circuit sees every call.
+/// creation). The retrying one runs each attempt through the single-attempt one, which holds the account's circuit
+/// breaker, so the circuit sees every call.
 /// </summary>
-internal sealed record AccountPipelines(ResiliencePipeline<HttpResponseMessage> Retrying, ResiliencePipeline<HttpResponseMessage> SingleAttempt);
+internal sealed record AccountPipelines(
+    string Account, ResiliencePipeline<HttpResponseMessage> Retrying, ResiliencePipeline<HttpResponseMessage> SingleAttempt);
 
 /// <summary>
 /// Per-account pipelines of one connector client. Shared by every <see cref="ResilienceHandler"/> of that client so

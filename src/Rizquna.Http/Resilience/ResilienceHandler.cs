@@ -16,23 +16,17 @@ public sealed class ResilienceHandler : DelegatingHandler
     private static readonly ResiliencePropertyKey<bool> RetryableKey = new("Rizquna.Retryable");
 
     private static readonly Func<ResilienceContext, (ResilienceHandler Handler, HttpRequestMessage Request), ValueTask<Outcome<HttpResponseMessage>>> SendAttempt =
-        static async (ctx, state) =>
-        {
-            try
-            {
-                var response = await state.Handler.SendCore(state.Request, ctx.CancellationToken).ConfigureAwait(false);
-                return Outcome.FromResult(response);
-            }
-            catch (Exception ex)
-            {
-                return Outcome.FromException<HttpResponseMessage>(ex);
-            }
-        };
+        static (ctx, state) => state.Handler.SendOneAttempt(state.Request, ctx.CancellationToken);
 
     private readonly ResilienceSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipelineCache _pipelines;
     private readonly Func<string, AccountPipelines> _buildPipelines;
+    private readonly TimeSpan _attemptTimeout;
+
+    // The account of the previous call (usually the same one): a string comparison instead of a dictionary hash. A stale
+    // read under concurrency only costs the dictionary lookup; the cache decides which instance is the account's.
+    private AccountPipelines? _lastPipelines;
 
     /// <summary>Creates a handler with its own pipelines (circuit state lives as long as the handler).</summary>
     public ResilienceHandler(ResilienceSettings settings, TimeProvider? timeProvider = null)
@@ -52,13 +46,18 @@ public sealed class ResilienceHandler : DelegatingHandler
         _timeProvider = timeProvider ?? TimeProvider.System;
         _pipelines = sharedPipelines;
         _buildPipelines = BuildPipelines;
+        // Inside the total timeout, bounding an attempt by the shorter of the two is the same as by the attempt timeout;
+        // a single-attempt request has no total timeout around it, so the shorter one bounds it alone.
+        _attemptTimeout = settings.AttemptTimeout < settings.TotalTimeout ? settings.AttemptTimeout : settings.TotalTimeout;
     }
 
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var account = AccountOf(request);
-        var pipelines = _pipelines.GetOrAdd(account, _buildPipelines);
+        var pipelines = _lastPipelines is { } last && string.Equals(last.Account, account, StringComparison.Ordinal)
+            ? last
+            : _lastPipelines = _pipelines.GetOrAdd(account, _buildPipelines);
         var retryable = request.IsRetryable();
         // A single-attempt request skips the retry and outer-timeout layers entirely: less work on the publish path.
         var pipeline = retryable ? pipelines.Retrying : pipelines.SingleAttempt;
@@ -106,11 +105,53 @@ public sealed class ResilienceHandler : DelegatingHandler
         request is RizqunaRequestMessage { Account: { } account } ? account
         : request.Options.TryGetValue(RizqunaHttpRequest.AccountKey, out var key) ? key : string.Empty;
 
-    private Task<HttpResponseMessage> SendCore(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    /// <summary>One attempt under the attempt timeout; completes at once when the inner handler did.</summary>
+    private ValueTask<Outcome<HttpResponseMessage>> SendOneAttempt(HttpRequestMessage request, CancellationToken callerToken)
+    {
+        var timer = AttemptTimer.Start(_attemptTimeout, _timeProvider, callerToken);
+        Task<HttpResponseMessage> sending;
+        try
+        {
+            sending = base.SendAsync(request, timer.Token);
+        }
+        catch (Exception ex)
+        {
+            var failure = timer.Explain(ex, callerToken);
+            timer.Stop();
+            return ValueTask.FromResult(Outcome.FromException<HttpResponseMessage>(failure));
+        }
+
+        if (sending.IsCompletedSuccessfully)
+        {
+            timer.Stop();
+            return ValueTask.FromResult(Outcome.FromResult(sending.Result));
+        }
+
+        return AwaitAttemptAsync(sending, timer, callerToken);
+    }
+
+    private static async ValueTask<Outcome<HttpResponseMessage>> AwaitAttemptAsync(
+        Task<HttpResponseMessage> sending, AttemptTimer timer, CancellationToken callerToken)
+    {
+        try
+        {
+            return Outcome.FromResult(await sending.ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            return Outcome.FromException<HttpResponseMessage>(timer.Explain(ex, callerToken));
+        }
+        finally
+        {
+            timer.Stop();
+        }
+    }
 
     private AccountPipelines BuildPipelines(string account)
     {
+        // The account's circuit breaker is the whole pipeline of a single-attempt (content-creating) call; the retrying
+        // pipeline runs each attempt through it, so the circuit sees every call either way. The attempt timeout is not a
+        // pipeline strategy but part of the attempt itself (AttemptTimer), inside the circuit, so timeouts count as failures.
         var circuit = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
@@ -135,17 +176,9 @@ public sealed class ResilienceHandler : DelegatingHandler
                     args.Outcome.Result is { } response ? RetryAfterReader.Read(response, _timeProvider.GetUtcNow()) : null),
             })
             .AddPipeline(circuit)
-            .AddTimeout(_settings.AttemptTimeout)
             .Build();
 
-        // One attempt: the shorter of the two timeouts bounds it.
-        var singleTimeout = _settings.AttemptTimeout < _settings.TotalTimeout ? _settings.AttemptTimeout : _settings.TotalTimeout;
-        var singleAttempt = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider }
-            .AddPipeline(circuit)
-            .AddTimeout(singleTimeout)
-            .Build();
-
-        return new AccountPipelines(retrying, singleAttempt);
+        return new AccountPipelines(account, retrying, circuit);
     }
 
     private bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber)
