@@ -26,6 +26,21 @@ public sealed class PublisherTests
     }
 
     [Fact]
+    public async Task The_request_body_carries_entities_and_non_ASCII_text_as_UTF8_not_as_unicode_escapes()
+    {
+        using var host = new TelegramTestHost();
+        host.AnswerSendsWithMessages();
+
+        await host.Get<TelegramPublisher>().PublishAsync(Request(new Post { Text = "Diskon <20%> & gratis ongkir — café \"hari ini\"" }));
+
+        // The relaxed encoder (BotApiJsonContext.Wire): no \u0026lt; for every entity; quotes are still escaped (emoji too,
+        // as surrogate pairs: the encoder only lets the basic multilingual plane through).
+        var body = Assert.Single(host.CallsTo("sendMessage")).Body;
+        Assert.Contains("Diskon &lt;20%&gt; &amp; gratis ongkir — café \\\"hari ini\\\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_link_is_appended_to_the_text_once()
     {
         using var host = new TelegramTestHost();

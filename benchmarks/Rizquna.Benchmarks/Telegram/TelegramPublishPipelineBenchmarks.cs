@@ -84,11 +84,14 @@ public class TelegramPublishPipelineBenchmarks
     [Benchmark]
     public Task<long> FactoryClient() => SendThrough(_factory.CreateClient(BotApiClient.HttpClientName));
 
-    /// <summary>Breakdown: the connector's Bot API client (token lookup, request, envelope), without the publisher around it.</summary>
+    /// <summary>
+    /// Breakdown: the connector's Bot API client (token lookup, request, envelope), without the publisher around it, writing
+    /// JSON as the connector does (<see cref="BotApiJsonContext.Wire"/>; the bare rows use System.Text.Json's defaults).
+    /// </summary>
     [Benchmark]
     public async Task<long> BotApiCall() => (await _api.CallAsync(Account, "sendMessage",
         new SendMessageRequest("@rizquna_channel", TelegramHtml.Escape(_request.Post.Text)),
-        BotApiJsonContext.Default.SendMessageRequest, BotApiJsonContext.Default.ApiResponseMessage, createsContent: true, CancellationToken.None)).MessageId;
+        BotApiJsonContext.Wire.SendMessageRequest, BotApiJsonContext.Wire.ApiResponseMessage, createsContent: true, CancellationToken.None)).MessageId;
 
     /// <summary>Breakdown: the Bot API call through the chat sender (migrations, pacing gate, 429 handling).</summary>
     [Benchmark]
@@ -97,7 +100,7 @@ public class TelegramPublishPipelineBenchmarks
         var text = _request.Post.Text;
         var sent = await _sender.SendAsync(Account, "@rizquna_channel", (chat, ct) => _api.CallAsync(Account, "sendMessage",
             new SendMessageRequest(chat, TelegramHtml.Escape(text)),
-            BotApiJsonContext.Default.SendMessageRequest, BotApiJsonContext.Default.ApiResponseMessage, createsContent: true, ct), CancellationToken.None);
+            BotApiJsonContext.Wire.SendMessageRequest, BotApiJsonContext.Wire.ApiResponseMessage, createsContent: true, ct), CancellationToken.None);
         return sent.Result.MessageId;
     }
 

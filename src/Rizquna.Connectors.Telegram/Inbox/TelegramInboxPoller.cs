@@ -59,12 +59,12 @@ public sealed class TelegramInboxPoller : IInboxPoller
                 AllowedUpdates = allowed,
             };
             first = false;
-            var updates = await _api.CallAsync(account, "getUpdates", request, BotApiJsonContext.Default.GetUpdatesRequest,
-                BotApiJsonContext.Default.ApiResponseJsonElementArray, createsContent: false, cancellationToken).ConfigureAwait(false);
+            var updates = await _api.CallAsync(account, "getUpdates", request, BotApiJsonContext.Wire.GetUpdatesRequest,
+                BotApiJsonContext.Wire.ApiResponseJsonElementArray, createsContent: false, cancellationToken).ConfigureAwait(false);
 
             foreach (var element in updates)
             {
-                var update = element.Deserialize(BotApiJsonContext.Default.Update)!;
+                var update = element.Deserialize(BotApiJsonContext.Wire.Update)!;
                 offset = update.UpdateId + 1;
                 read++;
                 if (UpdateMapper.Map(account, update, element.GetRawText(), botId, _timeProvider.GetUtcNow()) is { } item)

@@ -49,7 +49,7 @@ public sealed class TelegramResponder : IInboxResponder
         var sent = await _sender.SendAsync(item.Account, chatId,
             (chat, ct) => _api.CallAsync(item.Account, "sendMessage",
                 new SendMessageRequest(chat, text) { ReplyParameters = replyTo },
-                BotApiJsonContext.Default.SendMessageRequest, BotApiJsonContext.Default.ApiResponseMessage, createsContent: true, ct),
+                BotApiJsonContext.Wire.SendMessageRequest, BotApiJsonContext.Wire.ApiResponseMessage, createsContent: true, ct),
             cancellationToken).ConfigureAwait(false);
 
         return new ReplyResult(TelegramPublisher.MessageKey(sent.Result), DateTimeOffset.FromUnixTimeSeconds(sent.Result.Date));

@@ -28,11 +28,11 @@ internal sealed class MediaRequests(BotApiClient api)
             var message = isVideo
                 ? await api.CallAsync(account, method,
                     new SendVideoRequest(chatId, url.AbsoluteUri) { Caption = captionHtml, DisableNotification = silentFlag },
-                    BotApiJsonContext.Default.SendVideoRequest, BotApiJsonContext.Default.ApiResponseMessage, createsContent: true,
+                    BotApiJsonContext.Wire.SendVideoRequest, BotApiJsonContext.Wire.ApiResponseMessage, createsContent: true,
                     cancellationToken).ConfigureAwait(false)
                 : await api.CallAsync(account, method,
                     new SendPhotoRequest(chatId, url.AbsoluteUri) { Caption = captionHtml, DisableNotification = silentFlag },
-                    BotApiJsonContext.Default.SendPhotoRequest, BotApiJsonContext.Default.ApiResponseMessage, createsContent: true,
+                    BotApiJsonContext.Wire.SendPhotoRequest, BotApiJsonContext.Wire.ApiResponseMessage, createsContent: true,
                     cancellationToken).ConfigureAwait(false);
             return [message];
         }
@@ -45,7 +45,7 @@ internal sealed class MediaRequests(BotApiClient api)
         }
 
         AddFile(form, isVideo ? "video" : "photo", item);
-        return [await api.CallMultipartAsync(account, method, form, BotApiJsonContext.Default.ApiResponseMessage, cancellationToken).ConfigureAwait(false)];
+        return [await api.CallMultipartAsync(account, method, form, BotApiJsonContext.Wire.ApiResponseMessage, cancellationToken).ConfigureAwait(false)];
     }
 
     private async Task<Message[]> SendAlbumAsync(
@@ -71,12 +71,12 @@ internal sealed class MediaRequests(BotApiClient api)
         {
             return await api.CallAsync(account, "sendMediaGroup",
                 new SendMediaGroupRequest(chatId, inputs) { DisableNotification = silent ? true : null },
-                BotApiJsonContext.Default.SendMediaGroupRequest, BotApiJsonContext.Default.ApiResponseMessageArray, createsContent: true,
+                BotApiJsonContext.Wire.SendMediaGroupRequest, BotApiJsonContext.Wire.ApiResponseMessageArray, createsContent: true,
                 cancellationToken).ConfigureAwait(false);
         }
 
         var form = NewForm(chatId, silent);
-        form.Add(new StringContent(JsonSerializer.Serialize(inputs, BotApiJsonContext.Default.IReadOnlyListInputMedia)), "media");
+        form.Add(new StringContent(JsonSerializer.Serialize(inputs, BotApiJsonContext.Wire.IReadOnlyListInputMedia)), "media");
         for (var i = 0; i < media.Count; i++)
         {
             if (media[i].IsLocal)
@@ -85,7 +85,7 @@ internal sealed class MediaRequests(BotApiClient api)
             }
         }
 
-        return await api.CallMultipartAsync(account, "sendMediaGroup", form, BotApiJsonContext.Default.ApiResponseMessageArray, cancellationToken)
+        return await api.CallMultipartAsync(account, "sendMediaGroup", form, BotApiJsonContext.Wire.ApiResponseMessageArray, cancellationToken)
             .ConfigureAwait(false);
     }
 

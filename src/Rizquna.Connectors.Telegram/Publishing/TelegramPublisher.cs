@@ -159,7 +159,7 @@ public sealed class TelegramPublisher : IPublisher
                 ReplyParameters = replyTo,
                 DisableNotification = silent ? true : null,
             },
-            BotApiJsonContext.Default.SendMessageRequest, BotApiJsonContext.Default.ApiResponseMessage, createsContent: true, cancellationToken);
+            BotApiJsonContext.Wire.SendMessageRequest, BotApiJsonContext.Wire.ApiResponseMessage, createsContent: true, cancellationToken);
 
     private string ResolveChatId(AccountRef account)
     {

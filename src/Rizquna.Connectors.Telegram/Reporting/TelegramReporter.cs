@@ -50,7 +50,7 @@ public sealed class TelegramReporter : IReporter
                     await _sender.SendAsync(account, chatId,
                         (chat, ct) => _api.CallAsync(account, "sendMessage",
                             new SendMessageRequest(chat, message) { LinkPreviewOptions = NoPreview },
-                            BotApiJsonContext.Default.SendMessageRequest, BotApiJsonContext.Default.ApiResponseMessage, createsContent: true, ct),
+                            BotApiJsonContext.Wire.SendMessageRequest, BotApiJsonContext.Wire.ApiResponseMessage, createsContent: true, ct),
                         cancellationToken).ConfigureAwait(false);
                 }
             }

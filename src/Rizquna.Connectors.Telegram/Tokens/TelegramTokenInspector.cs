@@ -22,8 +22,8 @@ public sealed class TelegramTokenInspector : ITokenInspector
         User me;
         try
         {
-            me = await _api.CallAsync(account, "getMe", new EmptyRequest(), BotApiJsonContext.Default.EmptyRequest,
-                BotApiJsonContext.Default.ApiResponseUser, createsContent: false, cancellationToken).ConfigureAwait(false);
+            me = await _api.CallAsync(account, "getMe", new EmptyRequest(), BotApiJsonContext.Wire.EmptyRequest,
+                BotApiJsonContext.Wire.ApiResponseUser, createsContent: false, cancellationToken).ConfigureAwait(false);
         }
         catch (PlatformException ex) when (ex.Kind is PlatformErrorKind.AuthExpired or PlatformErrorKind.ReauthorizationRequired)
         {

@@ -54,7 +54,7 @@ public sealed class TelegramWebhook
         Update? update;
         try
         {
-            update = JsonSerializer.Deserialize(body, BotApiJsonContext.Default.Update);
+            update = JsonSerializer.Deserialize(body, BotApiJsonContext.Wire.Update);
         }
         catch (JsonException ex)
         {
