@@ -49,6 +49,14 @@ public sealed class AutopostOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long an <c>Idempotency-Key</c> is remembered after the item it queued was created (default 7 days). The
+    /// background worker deletes older keys once an hour; a request repeating an older key is then queued as new. Keep it
+    /// longer than any client retries: n8n's retries come within minutes, a manual re-run within days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How often a channel waiting for approval is checked again (default 1 minute).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ApprovalRecheckInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -24,6 +24,13 @@ public interface IAutopostStore
     Task<AutopostEnqueueResult?> FindByIdempotencyKeyAsync(AutopostIdempotency idempotency, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException($"{GetType().Name} does not record idempotency keys.");
 
+    /// <summary>
+    /// Deletes the idempotency keys recorded before <paramref name="recordedBefore"/> (their items stay); returns how many.
+    /// A request that repeats a deleted key is queued as a new item. The default (a store that records no keys) deletes nothing.
+    /// </summary>
+    Task<int> PruneIdempotencyKeysAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken = default) =>
+        Task.FromResult(0);
+
     /// <summary>One item by id, or null.</summary>
     Task<AutopostItem?> GetAsync(long id, CancellationToken cancellationToken = default);
 

@@ -60,6 +60,7 @@ public sealed class LanesRegistrationTests
         {
             ["Rizquna:Lanes:Reply:Rules:0:Pattern"] = "(unclosed",
             ["Rizquna:Autopost:DefaultChannels:0"] = "facebook/009",
+            ["Rizquna:Autopost:IdempotencyKeyRetention"] = "00:10:00",
         });
 
         var reply = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RuleBasedReplyOptions>>().Value);
@@ -67,5 +68,6 @@ public sealed class LanesRegistrationTests
         Assert.Contains("Rizquna:Lanes:Reply:Rules:0:Pattern is not a valid regular expression", reply.Message, StringComparison.Ordinal);
         var autopost = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AutopostOptions>>().Value);
         Assert.Contains("Rizquna:Autopost:DefaultChannels:0 ('facebook/009')", autopost.Message, StringComparison.Ordinal);
+        Assert.Contains("IdempotencyKeyRetention", autopost.Message, StringComparison.Ordinal);
     }
 }

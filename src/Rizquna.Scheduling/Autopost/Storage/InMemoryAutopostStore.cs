@@ -7,7 +7,7 @@ public sealed class InMemoryAutopostStore : IAutopostStore
     private readonly List<Entry> _entries = []; // index = id - 1
     private readonly Dictionary<(string Channel, string Key), List<(long ItemId, DateTimeOffset PostedAt)>> _posted = [];
     private readonly SortedSet<(long DueTicks, long Id)> _due = [];
-    private readonly Dictionary<string, (string RequestHash, long ItemId)> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string RequestHash, long ItemId, DateTimeOffset RecordedAt)> _keys = new(StringComparer.Ordinal);
     private long _nextToken;
 
     /// <inheritdoc />
@@ -43,7 +43,7 @@ public sealed class InMemoryAutopostStore : IAutopostStore
             }
 
             var stored = Insert(item);
-            _keys[idempotency.Key] = (idempotency.RequestHash, stored.Id);
+            _keys[idempotency.Key] = (idempotency.RequestHash, stored.Id, stored.CreatedAt);
             return Task.FromResult(new AutopostEnqueueResult(AutopostEnqueueOutcome.Created, stored));
         }
     }
@@ -55,6 +55,21 @@ public sealed class InMemoryAutopostStore : IAutopostStore
         lock (_gate)
         {
             return Task.FromResult(Recorded(idempotency));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<int> PruneIdempotencyKeysAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var expired = _keys.Where(k => k.Value.RecordedAt < recordedBefore).Select(k => k.Key).ToList();
+            foreach (var key in expired)
+            {
+                _keys.Remove(key);
+            }
+
+            return Task.FromResult(expired.Count);
         }
     }
 

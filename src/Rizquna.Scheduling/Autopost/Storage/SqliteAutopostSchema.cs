@@ -46,6 +46,7 @@ internal static class SqliteAutopostSchema
             request_hash TEXT NOT NULL,
             item_seq INTEGER NOT NULL REFERENCES autopost_items(seq),
             created_at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_autopost_idempotency_created ON autopost_idempotency(created_at);
         """;
 
     public const string ItemColumns = "seq, title, summary, link, image_url, data, template, variant, dedup_key, publish_at, status, created_at, updated_at";

@@ -7,8 +7,12 @@ namespace Rizquna.Scheduling.Autopost.Storage;
 // an item without its key). The key's primary key decides races; a repeat reads the item back instead of queueing.
 public sealed partial class SqliteAutopostStore
 {
+    /// <summary>Keys deleted per transaction when pruning: the writer lock is held for one batch at a time.</summary>
+    private const int PruneBatchSize = 1_000;
+
     private SqliteCommand? _insertKey;
     private SqliteCommand? _selectKey;
+    private SqliteCommand? _pruneKeys;
 
     /// <inheritdoc />
     public async Task<AutopostEnqueueResult?> FindByIdempotencyKeyAsync(AutopostIdempotency idempotency, CancellationToken cancellationToken = default)
@@ -22,6 +26,41 @@ public sealed partial class SqliteAutopostStore
         finally
         {
             _lock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> PruneIdempotencyKeysAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            int deleted;
+            await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Prepared under the lock: the store's one connection is not for concurrent use.
+                _pruneKeys ??= Prepare(
+                    "DELETE FROM autopost_idempotency WHERE key IN " +
+                    "(SELECT key FROM autopost_idempotency WHERE created_at < $before ORDER BY created_at LIMIT $batch)",
+                    "$before", "$batch");
+                using var transaction = _connection.BeginTransaction();
+                var p = Bind(_pruneKeys, transaction);
+                p[0].Value = Ms(recordedBefore);
+                p[1].Value = PruneBatchSize;
+                deleted = _pruneKeys.ExecuteNonQuery();
+                transaction.Commit();
+            }
+            finally
+            {
+                _lock.Release();
+            }
+
+            total += deleted;
+            if (deleted < PruneBatchSize)
+            {
+                return total;
+            }
         }
     }
 
@@ -78,5 +117,6 @@ public sealed partial class SqliteAutopostStore
     {
         _insertKey?.Dispose();
         _selectKey?.Dispose();
+        _pruneKeys?.Dispose();
     }
 }

@@ -104,6 +104,13 @@ public sealed partial class AutopostWorker
         return total;
     }
 
+    /// <summary>
+    /// Deletes the idempotency keys older than <see cref="AutopostOptions.IdempotencyKeyRetention"/> (their items stay);
+    /// returns how many. <see cref="AutopostWorkerService"/> calls it once an hour.
+    /// </summary>
+    public Task<int> PruneIdempotencyKeysAsync(CancellationToken cancellationToken = default) =>
+        _store.PruneIdempotencyKeysAsync(_time.GetUtcNow() - _options.CurrentValue.IdempotencyKeyRetention, cancellationToken);
+
     private async Task<(AutopostCompletion[] Completions, Batch Batch)> DispatchBatchAsync(
         IReadOnlyList<AutopostClaim> claims, AutopostOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
