@@ -10,16 +10,7 @@ public sealed class AutopostIdempotencyTests : IDisposable
 
     public void Dispose() => _stores.Dispose();
 
-    private static AutopostItem Draft(string title) => new()
-    {
-        Id = 0,
-        Title = title,
-        PublishAt = T0,
-        Status = AutopostStatus.Ready,
-        CreatedAt = T0,
-        UpdatedAt = T0,
-        Channels = [new AutopostChannelResult { Channel = "facebook/001" }],
-    };
+    private static AutopostItem Draft(string title) => AutopostDrafts.Item(title, T0);
 
     [Theory]
     [InlineData("memory")]

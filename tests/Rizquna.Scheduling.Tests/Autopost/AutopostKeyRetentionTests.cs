@@ -18,16 +18,7 @@ public sealed class AutopostKeyRetentionTests : IDisposable
 
     public void Dispose() => _stores.Dispose();
 
-    private static AutopostItem Draft(string title, DateTimeOffset createdAt) => new()
-    {
-        Id = 0,
-        Title = title,
-        PublishAt = createdAt,
-        Status = AutopostStatus.Ready,
-        CreatedAt = createdAt,
-        UpdatedAt = createdAt,
-        Channels = [new AutopostChannelResult { Channel = "facebook/001" }],
-    };
+    private static AutopostItem Draft(string title, DateTimeOffset createdAt) => AutopostDrafts.Item(title, createdAt);
 
     [Theory]
     [InlineData("memory")]
