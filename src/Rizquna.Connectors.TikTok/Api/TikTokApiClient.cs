@@ -54,7 +54,7 @@ internal sealed class TikTokApiClient(
         where TRequest : class
         where TData : class
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        using var request = new RizqunaRequestMessage(HttpMethod.Post, path); // marks as fields: no options dictionary
         request.Content = body is null
             ? new ByteArrayContent([]) { Headers = { ContentType = JsonUtf8 } }
             : JsonContent.Create(body, requestInfo, JsonUtf8);

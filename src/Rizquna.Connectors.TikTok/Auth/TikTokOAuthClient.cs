@@ -18,7 +18,7 @@ internal sealed class TikTokOAuthClient(IHttpClientFactory httpClientFactory, IO
         string?[] secrets = [settings.ClientSecret, refreshToken];
 
         // Not marked idempotent: with rotation, a repeated refresh would burn the token the first one returned.
-        using var request = new HttpRequestMessage(HttpMethod.Post, TokenPath)
+        using var request = new RizqunaRequestMessage(HttpMethod.Post, TokenPath)
         {
             Content = new FormUrlEncodedContent(
             [

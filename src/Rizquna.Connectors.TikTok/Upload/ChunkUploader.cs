@@ -28,7 +28,7 @@ internal sealed class ChunkUploader(
         for (var i = 0; i < plan.ChunkCount; i++)
         {
             var chunk = plan[i];
-            using var request = new HttpRequestMessage(HttpMethod.Put, uploadUrl)
+            using var request = new RizqunaRequestMessage(HttpMethod.Put, uploadUrl)
             {
                 Content = new ChunkContent(source, chunk, bufferSize),
             };
