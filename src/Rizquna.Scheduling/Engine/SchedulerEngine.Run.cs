@@ -244,7 +244,8 @@ public sealed partial class SchedulerEngine
         }
 
         AccountHealth next;
-        string? alert = null;
+        string? alert = null; // the account is paused (cooldown or credentials)
+        string? failureAlert = null; // a failure streak on an account that keeps running
         if (CooldownPolicy.NeedsNewCredentials(kind))
         {
             next = health with
@@ -277,10 +278,23 @@ public sealed partial class SchedulerEngine
             else
             {
                 next = health with { ConsecutiveFailures = failures, LastError = message };
+                if (health.Status == AccountHealthStatus.Healthy && _cooldown.AlertsAt(failures))
+                {
+                    failureAlert = $"{account} failed {failures} times in a row and keeps running; last error {kind}: {message}";
+                }
             }
         }
 
         await SetHealthAsync(next).ConfigureAwait(false);
+        if (failureAlert is not null)
+        {
+            var sent = await SendAlertAsync(new Report($"Rizquna: {account} failing", failureAlert, ReportSeverity.Warning, now)
+            {
+                Type = "alert.failures",
+            }).ConfigureAwait(false);
+            events.Add(AccountEvent(AuditEventTypes.AlertSent, account, job.Definition.Name, planVersion, now, $"to [{sent}]: {failureAlert}", correlation));
+        }
+
         if (alert is null)
         {
             return;

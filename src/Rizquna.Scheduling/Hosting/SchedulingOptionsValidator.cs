@@ -227,6 +227,11 @@ public sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOpti
             errors.Add($"Cooldown:FailureThreshold {c.FailureThreshold} must be at least 1.");
         }
 
+        if (c.AlertAfterFailures is < 1)
+        {
+            errors.Add($"Cooldown:AlertAfterFailures {c.AlertAfterFailures} must be at least 1 (leave it empty to send no failure-streak alert).");
+        }
+
         if (c.Duration <= TimeSpan.Zero)
         {
             errors.Add($"Cooldown:Duration {c.Duration} must be positive.");

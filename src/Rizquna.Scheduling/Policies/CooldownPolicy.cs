@@ -15,6 +15,7 @@ public sealed class CooldownPolicy
         _options = new CooldownOptions
         {
             FailureThreshold = options.FailureThreshold,
+            AlertAfterFailures = options.AlertAfterFailures,
             Duration = options.Duration,
             Multiplier = options.Multiplier,
             MaxDuration = options.MaxDuration,
@@ -26,6 +27,13 @@ public sealed class CooldownPolicy
 
     /// <summary>Whether the failure streak trips a cooldown.</summary>
     public bool Trips(int consecutiveFailures) => consecutiveFailures >= _options.FailureThreshold;
+
+    /// <summary>
+    /// Whether this failure streak, which did not trip a cooldown, is the one to alert on
+    /// (<see cref="CooldownOptions.AlertAfterFailures"/>): once per streak, at exactly that many failures.
+    /// </summary>
+    public bool AlertsAt(int consecutiveFailures) =>
+        _options.AlertAfterFailures is { } alertAt && consecutiveFailures == alertAt && alertAt < _options.FailureThreshold;
 
     /// <summary>The cooldown of trip number <paramref name="trip"/> (1 for the first).</summary>
     public TimeSpan DurationFor(int trip)

@@ -86,6 +86,7 @@ public sealed class SettingsValidationTests
     [InlineData("Engine:MaxConcurrencyPerPlatform")]
     [InlineData("Engine:MaxConcurrencyPerAccount")]
     [InlineData("Cooldown:FailureThreshold")]
+    [InlineData("Cooldown:AlertAfterFailures")]
     public void Bad_numbers_name_their_setting(string setting)
     {
         var error = OneError(o =>
@@ -95,6 +96,7 @@ public sealed class SettingsValidationTests
                 case "Engine:MaxConcurrency": o.Engine.MaxConcurrency = 0; break;
                 case "Engine:MaxConcurrencyPerPlatform": o.Engine.MaxConcurrencyPerPlatform = 0; break;
                 case "Engine:MaxConcurrencyPerAccount": o.Engine.MaxConcurrencyPerAccount = -1; break;
+                case "Cooldown:AlertAfterFailures": o.Cooldown.AlertAfterFailures = 0; break;
                 default: o.Cooldown.FailureThreshold = 0; break;
             }
         });
