@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Rizquna.Http;
 
 namespace Rizquna.Connectors.TikTok;
@@ -17,9 +19,13 @@ internal sealed class TikTokApiClient(
     TikTokTokenManager tokens,
     TikTokErrorMapper errors,
     TimeProvider timeProvider,
-    ILogger<TikTokApiClient> logger)
+    ILogger<TikTokApiClient> logger,
+    IOptionsMonitor<HttpClientFactoryOptions>? factoryOptions = null)
 {
     private static readonly MediaTypeHeaderValue JsonUtf8 = MediaTypeHeaderValue.Parse("application/json; charset=UTF-8");
+
+    // One client per handler lifetime (status polls repeat every few seconds per upload), as the other connectors do.
+    private readonly FactoryClientCache _client = new(httpClientFactory, TikTokHttp.ApiClient, factoryOptions);
 
     /// <summary>POSTs <paramref name="body"/> (or an empty body) and returns the envelope's <c>data</c>.</summary>
     /// <param name="account">The account acting.</param>
@@ -65,7 +71,7 @@ internal sealed class TikTokApiClient(
             request.MarkIdempotent();
         }
 
-        var http = httpClientFactory.CreateClient(TikTokHttp.ApiClient);
+        var http = _client.Get();
         HttpResponseMessage response;
         try
         {
