@@ -15,9 +15,9 @@ public sealed class ResilienceHandlerTests
         CircuitMinimumThroughput = 100,
     };
 
-    private static (HttpClient Client, CountingHandler Inner) Create(Func<int, HttpResponseMessage> respond, ResilienceSettings? settings = null)
+    private static (HttpClient Client, ScriptedHandler Inner) Create(Func<int, HttpResponseMessage?> respond, ResilienceSettings? settings = null)
     {
-        var inner = new CountingHandler(respond);
+        var inner = new ScriptedHandler(respond);
         var handler = new ResilienceHandler(settings ?? FastSettings()) { InnerHandler = inner };
         return (new HttpClient(handler) { BaseAddress = new Uri("https://platform.test/") }, inner);
     }
@@ -89,7 +89,7 @@ public sealed class ResilienceHandlerTests
     {
         var settings = FastSettings();
         settings.AttemptTimeout = TimeSpan.FromMilliseconds(50);
-        var inner = new HangingHandler();
+        var inner = new ScriptedHandler(_ => null); // never answers
         var client = new HttpClient(new ResilienceHandler(settings) { InnerHandler = inner }) { BaseAddress = new Uri("https://platform.test/") };
 
         var thrown = await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.PostAsync("media_publish", new StringContent("x")));
@@ -146,25 +146,5 @@ public sealed class ResilienceHandlerTests
         using var answered = await client.SendAsync(other);
         Assert.Equal(4, inner.Calls); // a read: one try plus its one retry
         Assert.Equal(HttpStatusCode.InternalServerError, answered.StatusCode);
-    }
-
-    private sealed class CountingHandler(Func<int, HttpResponseMessage> respond) : HttpMessageHandler
-    {
-        public int Calls;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(respond(Interlocked.Increment(ref Calls)));
-    }
-
-    private sealed class HangingHandler : HttpMessageHandler
-    {
-        public int Calls;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref Calls);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        }
     }
 }

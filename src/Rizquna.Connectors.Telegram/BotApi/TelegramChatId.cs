@@ -37,11 +37,10 @@ internal static class TelegramChatId
     /// <summary>Groups, supergroups and channels: negative ids and public <c>@usernames</c> (the 20/min pacing applies).</summary>
     public static bool IsGroupOrChannel(string chatId) => chatId.StartsWith('@') || chatId.StartsWith('-');
 
-    /// <summary>A link to a message: <c>t.me/name/id</c> for public chats, <c>t.me/c/internal/id</c> for private supergroups and channels.</summary>
-    public static Uri? Permalink(Chat chat, long messageId) =>
-        Permalink(chat, chat.Id.ToString(CultureInfo.InvariantCulture), messageId.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>As above, with the chat's and the message's ids already formatted (the publisher has them).</summary>
+    /// <summary>
+    /// A link to a message: <c>t.me/name/id</c> for public chats, <c>t.me/c/internal/id</c> for private supergroups and
+    /// channels. Takes the chat's and the message's ids already formatted (the publisher has them).
+    /// </summary>
     public static Uri? Permalink(Chat chat, string chatId, string messageId)
     {
         if (!string.IsNullOrEmpty(chat.Username))

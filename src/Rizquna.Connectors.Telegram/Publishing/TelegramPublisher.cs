@@ -92,7 +92,7 @@ public sealed class TelegramPublisher : IPublisher
         if (sending.IsCompletedSuccessfully)
         {
             var sent = sending.Result;
-            return Task.FromResult(Result(sent.Result, sent.MigratedTo));
+            return Task.FromResult(Result(sent.Result, album: null, sent.MigratedTo, reply: null));
         }
 
         return AwaitTextAsync(sending);
@@ -101,7 +101,7 @@ public sealed class TelegramPublisher : IPublisher
     private async Task<PublishResult> AwaitTextAsync(ValueTask<(Message Result, string ChatId, long? MigratedTo)> sending)
     {
         var sent = await sending.ConfigureAwait(false);
-        return Result(sent.Result, sent.MigratedTo);
+        return Result(sent.Result, album: null, sent.MigratedTo, reply: null);
     }
 
     /// <summary>Media with the text as caption, or — when the text is too long for one — the caption-overflow fallback.</summary>
@@ -121,7 +121,7 @@ public sealed class TelegramPublisher : IPublisher
             var preview = new LinkPreviewOptions { Url = previewUrl.AbsoluteUri, PreferLargeMedia = true, ShowAboveText = true };
             var sent = await _sender.SendAsync(account, chatId,
                 (chat, ct) => SendTextAsync(account, chat, text, preview, null, silent, ct), cancellationToken).ConfigureAwait(false);
-            return Result([sent.Result], sent.MigratedTo, null);
+            return Result(sent.Result, album: null, sent.MigratedTo, reply: null);
         }
 
         // Media with a short caption, then the full text as a reply to it.
@@ -241,38 +241,25 @@ public sealed class TelegramPublisher : IPublisher
     private static PlatformException Invalid(string why) =>
         new(PlatformId.Telegram, PlatformErrorKind.InvalidContent, "telegram: " + why);
 
-    /// <summary>The result of a single-message send (a text post).</summary>
-    private PublishResult Result(Message message, long? migratedTo)
-    {
-        var chatId = message.Chat.Id.ToString(CultureInfo.InvariantCulture);
-        var messageId = message.MessageId.ToString(CultureInfo.InvariantCulture);
-        var details = migratedTo is { } newChatId
-            ? new KeyValuePair<string, string>[]
-            {
-                new("telegram.chat_id", chatId),
-                new("telegram.message_id", messageId),
-                new("telegram.migrated_chat_id", newChatId.ToString(CultureInfo.InvariantCulture)),
-            }
-            : [new("telegram.chat_id", chatId), new("telegram.message_id", messageId)];
-        var publishedAt = message.Date > 0 ? DateTimeOffset.FromUnixTimeSeconds(message.Date) : _timeProvider.GetUtcNow();
-        return new PublishResult(string.Concat(chatId, ":", messageId), TelegramChatId.Permalink(message.Chat, chatId, messageId), publishedAt)
-        {
-            Details = new PublishDetails(details),
-        };
-    }
+    /// <summary>The result of an album's or a media post's send (see the overload below).</summary>
+    private PublishResult Result(IReadOnlyList<Message> messages, long? migratedTo, Message? reply) =>
+        Result(messages[0], messages.Count > 1 ? messages : null, migratedTo, reply);
 
-    private PublishResult Result(IReadOnlyList<Message> messages, long? migratedTo, Message? reply)
+    /// <summary>
+    /// The result of a publish: <paramref name="first"/> is the post (an album's first item), <paramref name="album"/> all
+    /// of an album's messages (null for one message), <paramref name="reply"/> the caption-overflow follow-up.
+    /// </summary>
+    private PublishResult Result(Message first, IReadOnlyList<Message>? album, long? migratedTo, Message? reply)
     {
-        var first = messages[0];
         var chatId = first.Chat.Id.ToString(CultureInfo.InvariantCulture);
         var messageId = first.MessageId.ToString(CultureInfo.InvariantCulture);
-        var details = new KeyValuePair<string, string>[2 + (messages.Count > 1 ? 1 : 0) + (migratedTo is null ? 0 : 1) + (reply is null ? 0 : 1)];
+        var details = new KeyValuePair<string, string>[2 + (album is null ? 0 : 1) + (migratedTo is null ? 0 : 1) + (reply is null ? 0 : 1)];
         details[0] = new("telegram.chat_id", chatId);
         details[1] = new("telegram.message_id", messageId);
         var next = 2;
-        if (messages.Count > 1)
+        if (album is not null)
         {
-            details[next++] = new("telegram.message_ids", string.Join(',', messages.Select(static m => m.MessageId.ToString(CultureInfo.InvariantCulture))));
+            details[next++] = new("telegram.message_ids", string.Join(',', album.Select(static m => m.MessageId.ToString(CultureInfo.InvariantCulture))));
         }
 
         if (migratedTo is { } newChatId)
@@ -286,7 +273,7 @@ public sealed class TelegramPublisher : IPublisher
         }
 
         var publishedAt = first.Date > 0 ? DateTimeOffset.FromUnixTimeSeconds(first.Date) : _timeProvider.GetUtcNow();
-        return new PublishResult(chatId + ":" + messageId, TelegramChatId.Permalink(first.Chat, chatId, messageId), publishedAt)
+        return new PublishResult(string.Concat(chatId, ":", messageId), TelegramChatId.Permalink(first.Chat, chatId, messageId), publishedAt)
         {
             Details = new PublishDetails(details),
         };

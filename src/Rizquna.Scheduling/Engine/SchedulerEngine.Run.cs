@@ -288,11 +288,8 @@ public sealed partial class SchedulerEngine
         await SetHealthAsync(next).ConfigureAwait(false);
         if (failureAlert is not null)
         {
-            var sent = await SendAlertAsync(new Report($"Rizquna: {account} failing", failureAlert, ReportSeverity.Warning, now)
-            {
-                Type = "alert.failures",
-            }).ConfigureAwait(false);
-            events.Add(AccountEvent(AuditEventTypes.AlertSent, account, job.Definition.Name, planVersion, now, $"to [{sent}]: {failureAlert}", correlation));
+            var report = new Report($"Rizquna: {account} failing", failureAlert, ReportSeverity.Warning, now) { Type = "alert.failures" };
+            events.Add(await AlertAsync(report, account, job, planVersion, correlation).ConfigureAwait(false));
         }
 
         if (alert is null)
@@ -306,14 +303,16 @@ public sealed partial class SchedulerEngine
             await _jobs.DeferAccountAsync(account, pausedUntil).ConfigureAwait(false);
         }
 
-        var delivered = await SendAlertAsync(new Report($"Rizquna: {account} paused", alert, next.Status == AccountHealthStatus.AwaitingCredentials ? ReportSeverity.Critical : ReportSeverity.Warning, now)
+        var credentials = next.Status == AccountHealthStatus.AwaitingCredentials;
+        var paused = new Report($"Rizquna: {account} paused", alert, credentials ? ReportSeverity.Critical : ReportSeverity.Warning, now)
         {
-            Type = next.Status == AccountHealthStatus.AwaitingCredentials ? "alert.credentials" : "alert.cooldown",
-        }).ConfigureAwait(false);
-        events.Add(AccountEvent(AuditEventTypes.AlertSent, account, job.Definition.Name, planVersion, now, $"to [{delivered}]: {alert}", correlation));
+            Type = credentials ? "alert.credentials" : "alert.cooldown",
+        };
+        events.Add(await AlertAsync(paused, account, job, planVersion, correlation).ConfigureAwait(false));
     }
 
-    private async Task<string> SendAlertAsync(Report report)
+    /// <summary>Sends <paramref name="report"/> through every reporter; returns the <c>alert.sent</c> event naming those it reached.</summary>
+    private async Task<AuditEvent> AlertAsync(Report report, string account, CompiledJob job, int planVersion, string correlation)
     {
         var delivered = new List<string>(_reporters.Length);
         foreach (var reporter in _reporters)
@@ -329,7 +328,8 @@ public sealed partial class SchedulerEngine
             }
         }
 
-        return string.Join(',', delivered);
+        return AccountEvent(AuditEventTypes.AlertSent, account, job.Definition.Name, planVersion, report.CreatedAt,
+            $"to [{string.Join(',', delivered)}]: {report.Body}", correlation);
     }
 
     private async Task<string?> FingerprintAsync(CompiledJob job)
